@@ -1,0 +1,75 @@
+/**
+ * Atomic file writes for the scripts. A file is written to a temporary file in
+ * the same folder and then moved into place, so a reader (or a crash) never
+ * sees half a file. `writeFileAtomic` replaces whatever was there;
+ * `writeFileExclusive` refuses to replace an existing file (like the `wx` flag),
+ * which is how snapshots and other never-rewritten entries are written.
+ */
+import { randomBytes } from 'node:crypto';
+import { link, mkdir, open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** Thrown by `writeFileExclusive` when the target already exists. */
+export class FileExistsError extends Error {
+  readonly code = 'EEXIST';
+  constructor(readonly path: string) {
+    super(`${path}: expected no file at this path, found an existing file (it is never overwritten)`);
+    this.name = 'FileExistsError';
+  }
+}
+
+/** Writes `data` to a fresh temporary file beside `path` (creating parent folders) and returns its path. */
+async function writeTemp(path: string, data: Uint8Array | string): Promise<string> {
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true });
+  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await open(temp, 'wx');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } catch (error) {
+    await handle.close().catch(() => {});
+    await unlink(temp).catch(() => {});
+    throw error;
+  }
+  await handle.close();
+  return temp;
+}
+
+/** Writes a file atomically, replacing any existing file: temp file in the same folder, then rename. */
+export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
+  const temp = await writeTemp(path, data);
+  try {
+    await rename(temp, path);
+  } catch (error) {
+    await unlink(temp).catch(() => {});
+    throw error;
+  }
+}
+
+/**
+ * Writes a file atomically but only if nothing exists at `path` yet; otherwise
+ * throws `FileExistsError` and leaves the existing file untouched. The complete
+ * temp file is hard-linked into place, which fails atomically if the target exists.
+ */
+export async function writeFileExclusive(path: string, data: Uint8Array | string): Promise<void> {
+  const temp = await writeTemp(path, data);
+  try {
+    await link(temp, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new FileExistsError(path);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw error;
+    // The file system has no hard links: claim the name with an empty file
+    // created exclusively, then move the complete temp file over it.
+    try {
+      await (await open(path, 'wx')).close();
+    } catch (claimError) {
+      if ((claimError as NodeJS.ErrnoException).code === 'EEXIST') throw new FileExistsError(path);
+      throw claimError;
+    }
+    await rename(temp, path);
+  } finally {
+    await unlink(temp).catch(() => {});
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Contributed analyses are data, not code. Before anything is compiled, the
+ * body is parsed (MDX syntax for .mdx files, plain Markdown otherwise) and
+ * rejected if it holds ESM (`import`/`export`), `{expressions}`, components
+ * outside the allow-list, attribute expressions, or raw HTML.
+ */
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { mdxFromMarkdown } from 'mdast-util-mdx';
+import { mdxjs } from 'micromark-extension-mdxjs';
+import { requiredSections, optionalSections } from '../schema/clause.ts';
+import { describeValue, type Problem } from './problems.ts';
+
+/** Components an analysis may use, with the string attributes each accepts. */
+export const allowedComponents: Record<string, readonly string[]> = {
+  /** A highlighted side note: `<Aside type="note|caution">…</Aside>`. */
+  Aside: ['type'],
+};
+
+interface Node {
+  type: string;
+  name?: string | null;
+  value?: string;
+  depth?: number;
+  children?: Node[];
+  attributes?: Array<{ type: string; name?: string; value?: unknown }>;
+  position?: { start: { line: number } };
+}
+
+function* walk(node: Node): Generator<Node> {
+  yield node;
+  for (const child of node.children ?? []) yield* walk(child);
+}
+
+function plainText(node: Node): string {
+  return [...walk(node)].map((n) => (n.type === 'text' || n.type === 'inlineCode' ? (n.value ?? '') : '')).join('');
+}
+
+/** Checks an analysis body; `bodyLine` is the file line where the body starts. */
+export function checkAnalysis(file: string, body: string, bodyLine: number, isMdx: boolean, problems: Problem[]): void {
+  const report = (node: Node | undefined, field: string, expected: string, found: string) =>
+    problems.push({ file, line: node?.position ? node.position.start.line + bodyLine - 1 : bodyLine, field, expected, found, level: 'error' });
+  let tree: Node;
+  try {
+    tree = (isMdx ? fromMarkdown(body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] }) : fromMarkdown(body)) as Node;
+  } catch (error) {
+    const e = error as { line?: number; reason?: string; message: string };
+    problems.push({ file, line: (e.line ?? 1) + bodyLine - 1, field: 'body', expected: 'valid MDX', found: e.reason ?? e.message, level: 'error' });
+    return;
+  }
+  const headings: Node[] = [];
+  for (const node of walk(tree)) {
+    switch (node.type) {
+      case 'mdxjsEsm':
+        report(node, 'body', 'Markdown and allowed components only (no import or export)', describeValue(node.value?.split('\n')[0]));
+        break;
+      case 'mdxFlowExpression':
+      case 'mdxTextExpression':
+        report(node, 'body', 'Markdown and allowed components only (no {expressions})', describeValue(`{${node.value ?? ''}}`));
+        break;
+      case 'mdxJsxFlowElement':
+      case 'mdxJsxTextElement': {
+        const allowed = node.name ? allowedComponents[node.name] : undefined;
+        if (!allowed) {
+          report(node, 'body', `one of the allowed components (${Object.keys(allowedComponents).join(', ')})`, `<${node.name ?? ''}>`);
+          break;
+        }
+        for (const attribute of node.attributes ?? []) {
+          if (attribute.type !== 'mdxJsxAttribute' || !attribute.name || !allowed.includes(attribute.name) || typeof attribute.value !== 'string') {
+            report(node, `body <${node.name}>`, `only plain text attributes (${allowed.join(', ')})`, describeValue(attribute.name ?? '{…}'));
+          }
+        }
+        break;
+      }
+      case 'html':
+        report(node, 'body', 'Markdown without raw HTML', describeValue(node.value));
+        break;
+      case 'heading':
+        if (node.depth === 2) headings.push(node);
+        else if (node.depth === 1) report(node, 'body', 'section headings written as `## Heading` (the page supplies the title)', describeValue(plainText(node)));
+        break;
+    }
+  }
+  const names = headings.map(plainText);
+  const allowedNames: readonly string[] = [...requiredSections, ...optionalSections];
+  for (const [i, heading] of headings.entries()) {
+    if (!allowedNames.includes(names[i] ?? '')) {
+      report(heading, 'body', `section headings from ${allowedNames.map((n) => `"${n}"`).join(', ')}`, describeValue(names[i]));
+    }
+  }
+  const order = requiredSections.map((section) => names.indexOf(section));
+  const missing = requiredSections.filter((_, i) => order[i] === -1);
+  if (missing.length) {
+    problems.push({ file, line: bodyLine, field: 'body', expected: `the sections ${requiredSections.map((n) => `"## ${n}"`).join(', ')}`, found: `no ${missing.map((n) => `"## ${n}"`).join(', ')}`, level: 'error' });
+  } else if (order.some((position, i) => i > 0 && position < (order[i - 1] ?? 0))) {
+    problems.push({ file, line: bodyLine, field: 'body', expected: `the sections in the order ${requiredSections.join(', ')}`, found: names.join(', '), level: 'error' });
+  }
+  for (const [i, heading] of headings.entries()) {
+    const next = headings[i + 1];
+    const start = heading.position?.start.line ?? 0;
+    const end = next?.position?.start.line ?? Number.POSITIVE_INFINITY;
+    const hasText = tree.children?.some((n) => n.type !== 'heading' && (n.position?.start.line ?? 0) > start && (n.position?.start.line ?? 0) < end && plainText(n).trim());
+    if (!hasText) report(heading, 'body', `some text under "## ${names[i]}"`, 'an empty section');
+  }
+}

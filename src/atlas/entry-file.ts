@@ -1,0 +1,123 @@
+/**
+ * Reads one content file (YAML, or Markdown/MDX with YAML front matter) and
+ * checks it against its zod schema, turning every zod issue into a Problem on
+ * the exact line of the field. YAML is parsed with the `yaml` package because it
+ * keeps node positions; gray-matter cuts the front matter out of Markdown.
+ */
+import matter from 'gray-matter';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { ZodIssue, ZodType, ZodTypeDef } from 'astro/zod';
+import { describeValue, type Problem } from './problems.ts';
+
+/** A YAML text parsed with positions. */
+interface PositionedYaml {
+  value: unknown;
+  /** Line of the node at a field path (falls back to the nearest existing parent). */
+  lineOf(path: ReadonlyArray<string | number>): number | undefined;
+  errors: Array<{ line: number; message: string }>;
+}
+
+function parsePositioned(source: string, lineOffset: number): PositionedYaml {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
+  return {
+    value: doc.errors.length ? undefined : doc.toJS(),
+    errors: doc.errors.map((e) => ({ line: lineAt(e.pos[0]), message: e.message.split('\n')[0] ?? e.message })),
+    lineOf(path) {
+      for (let depth = path.length; depth >= 0; depth--) {
+        const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+        if (isNode(node) && node.range) return lineAt(node.range[0]);
+      }
+      return undefined;
+    },
+  };
+}
+
+/** The parsed parts of a content file. */
+export interface EntrySource {
+  /** Front matter or the YAML document, as plain data (undefined when it could not be parsed). */
+  data: unknown;
+  /** Markdown body (empty for YAML files). */
+  body: string;
+  /** 1-based line where the body starts. */
+  bodyLine: number;
+  lineOf(path: ReadonlyArray<string | number>): number | undefined;
+}
+
+/** Parses a YAML file or a Markdown file's front matter; syntax errors become problems. */
+export function parseEntrySource(file: string, text: string, problems: Problem[]): EntrySource {
+  const isMarkdown = /\.mdx?$/.test(file);
+  let yamlText = text;
+  let body = '';
+  let bodyLine = 1;
+  if (isMarkdown) {
+    if (!/^---\r?\n/.test(text)) {
+      problems.push({ file, line: 1, field: 'front matter', expected: 'a `---` line opening the YAML front matter', found: describeValue(text.split('\n')[0]), level: 'error' });
+      return { data: undefined, body: text, bodyLine: 1, lineOf: () => undefined };
+    }
+    // gray-matter only splits here; parsing is done below with positions.
+    const split = matter(text, { engines: { yaml: () => ({}) } });
+    yamlText = split.matter.replace(/^\r?\n/, '');
+    body = split.content;
+    bodyLine = text.slice(0, text.length - body.length).split('\n').length;
+  }
+  const parsed = parsePositioned(yamlText, isMarkdown ? 1 : 0);
+  for (const error of parsed.errors) {
+    problems.push({ file, line: error.line, field: 'YAML', expected: 'valid YAML', found: error.message, level: 'error' });
+  }
+  return { data: parsed.value, body, bodyLine, lineOf: parsed.lineOf };
+}
+
+function issueExpectation(issue: ZodIssue): { expected: string; found?: string } {
+  switch (issue.code) {
+    case 'invalid_type':
+      return { expected: issue.expected === 'string' ? 'text' : issue.expected, found: issue.received === 'undefined' ? 'nothing (the field is missing)' : issue.received };
+    case 'invalid_enum_value':
+      return { expected: `one of ${issue.options.map((o) => JSON.stringify(o)).join(', ')}` };
+    case 'unrecognized_keys':
+      return { expected: 'only the fields the schema defines', found: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${k}\``).join(', ')}` };
+    case 'too_small':
+      return { expected: issue.message.startsWith('String must') || issue.message.startsWith('Array must') ? `at least ${issue.minimum} ${issue.type === 'array' ? 'items' : 'characters'}` : issue.message };
+    case 'too_big':
+      return { expected: issue.message.startsWith('String must') || issue.message.startsWith('Array must') ? `at most ${issue.maximum} ${issue.type === 'array' ? 'items' : 'characters'}` : issue.message };
+    case 'invalid_union':
+      return { expected: 'text or a list of text' };
+    default:
+      return { expected: issue.message };
+  }
+}
+
+function valueAt(data: unknown, path: ReadonlyArray<string | number>): unknown {
+  let value = data;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return value;
+}
+
+/** Validates parsed data against a schema; each zod issue becomes a problem on its field's line. */
+export function checkSchema<T>(
+  file: string,
+  source: EntrySource,
+  schema: ZodType<T, ZodTypeDef, unknown>,
+  problems: Problem[],
+): T | undefined {
+  if (source.data === undefined) return undefined;
+  const result = schema.safeParse(source.data ?? {});
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const { expected, found } = issueExpectation(issue);
+    const field = issue.path.length ? issue.path.join('.') : issue.code === 'invalid_type' ? 'file' : '(top level)';
+    problems.push({
+      file,
+      line: source.lineOf(issue.path),
+      field,
+      expected,
+      found: found ?? describeValue(valueAt(source.data, issue.path)),
+      level: 'error',
+    });
+  }
+  return undefined;
+}

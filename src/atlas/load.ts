@@ -1,0 +1,233 @@
+/**
+ * Reads every file under a content root once, checks each against its schema
+ * and returns the parsed entries with all problems found. Cross-references and
+ * computed facts are handled later (validate.ts, model.ts).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { ZodType, ZodTypeDef } from 'astro/zod';
+import { agencySchema, type Agency } from '../schema/agency.ts';
+import { clauseSchema, type ClauseData } from '../schema/clause.ts';
+import { clauseTypeSchema, type ClauseType } from '../schema/clause-type.ts';
+import { documentSchema, type DocumentData } from '../schema/document.ts';
+import { ledgerSchema, type Ledger } from '../schema/ledger.ts';
+import { platformSchema, type Platform } from '../schema/platform.ts';
+import { regulationSchema, type Regulation } from '../schema/regulation.ts';
+import { siteSchema, type Site } from '../schema/site.ts';
+import { snapshotSchema, snapshotStamp, type SnapshotData } from '../schema/snapshot.ts';
+import { checkSchema, parseEntrySource, type EntrySource } from './entry-file.ts';
+import { describeValue, type Problem } from './problems.ts';
+import { splitSnapshotFile } from './snapshot-file.ts';
+
+/** Largest content file read; a bigger one is reported instead of loaded. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** An entry read from one file. */
+export interface Entry<T> {
+  /** Key from the path: `x`, `x/privacy-policy`, `x/privacy-policy/ai-training`. */
+  key: string;
+  /** Path of the file relative to the content root's parent (e.g. `content/clauses/x/...`). */
+  file: string;
+  data: T;
+  /** Markdown body, for Markdown entries. */
+  body: string;
+  bodyLine: number;
+  lineOf: EntrySource['lineOf'];
+}
+
+/** A snapshot read from disk: front matter plus the exact body bytes. */
+export interface SnapshotEntry extends Omit<Entry<SnapshotData>, 'body'> {
+  platform: string;
+  document: string;
+  stamp: string;
+  /** The captured text as bytes, exactly as hashed. */
+  bytes: Buffer;
+  /** The captured text decoded as UTF-8. */
+  text: string;
+}
+
+/** Everything read from a content root. */
+export interface LoadedContent {
+  root: string;
+  site: Entry<Site> | undefined;
+  ledger: Entry<Ledger> | undefined;
+  platforms: Entry<Platform>[];
+  documents: Entry<DocumentData>[];
+  snapshots: SnapshotEntry[];
+  clauses: Entry<ClauseData>[];
+  clauseTypes: Entry<ClauseType>[];
+  regulations: Entry<Regulation>[];
+  agencies: Entry<Agency>[];
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+class Reader {
+  readonly problems: Problem[] = [];
+  constructor(
+    readonly root: string,
+    private readonly displayBase: string,
+  ) {}
+
+  display(path: string): string {
+    return relative(this.displayBase, path).split('\\').join('/');
+  }
+
+  /** Reads a file as bytes, reporting size limits. */
+  bytes(path: string): Buffer | undefined {
+    const size = statSync(path).size;
+    if (size > MAX_FILE_BYTES) {
+      this.problems.push({ file: this.display(path), field: 'file', expected: `at most ${MAX_FILE_BYTES} bytes`, found: `${size} bytes`, level: 'error' });
+      return undefined;
+    }
+    return readFileSync(path);
+  }
+
+  /** Decodes UTF-8 strictly, reporting the line of the first invalid byte. */
+  text(path: string, bytes: Buffer): string | undefined {
+    try {
+      return utf8.decode(bytes);
+    } catch {
+      const good = bytes.toString('utf8').split('\uFFFD')[0] ?? '';
+      this.problems.push({ file: this.display(path), line: good.split('\n').length, field: 'file', expected: 'text encoded as UTF-8', found: 'bytes that are not valid UTF-8', level: 'error' });
+      return undefined;
+    }
+  }
+
+  /** Lists a folder's entries (sorted), or [] when it does not exist. */
+  list(dir: string): string[] {
+    return existsSync(dir) ? readdirSync(dir).filter((name) => !name.startsWith('.')).sort() : [];
+  }
+
+  /** Checks that a path segment is a slug, reporting the file otherwise. */
+  slug(path: string, segment: string, what: string): boolean {
+    if (slugPattern.test(segment)) return true;
+    this.problems.push({ file: this.display(path), field: 'file name', expected: `the ${what} as a lowercase slug (letters, digits, single hyphens)`, found: describeValue(segment), level: 'error' });
+    return false;
+  }
+
+  entry<T>(path: string, key: string, schema: ZodType<T, ZodTypeDef, unknown>): Entry<T> | undefined {
+    const bytes = this.bytes(path);
+    const text = bytes && this.text(path, bytes);
+    if (text === undefined) return undefined;
+    const file = this.display(path);
+    const source = parseEntrySource(file, text, this.problems);
+    const data = checkSchema(file, source, schema, this.problems);
+    return data === undefined ? undefined : { key, file, data, body: source.body, bodyLine: source.bodyLine, lineOf: source.lineOf };
+  }
+
+  /** Reads `<dir>/<key>.<ext>` files into entries. */
+  flat<T>(dir: string, extensions: string[], what: string, schema: ZodType<T, ZodTypeDef, unknown>): Entry<T>[] {
+    const out: Entry<T>[] = [];
+    for (const name of this.list(dir)) {
+      const path = join(dir, name);
+      const extension = extensions.find((ext) => name.endsWith(ext));
+      if (!extension || !statSync(path).isFile()) {
+        this.problems.push({ file: this.display(path), field: 'file name', expected: `a ${what} file named <key>${extensions.join(' or <key>')}`, found: describeValue(name), level: 'error' });
+        continue;
+      }
+      const key = name.slice(0, -extension.length);
+      if (!this.slug(path, key, `${what} key`)) continue;
+      const entry = this.entry(path, key, schema);
+      if (entry) out.push(entry);
+    }
+    return out;
+  }
+
+  /** Walks `<dir>/<a>/<b>/.../<file>` to the given depth, yielding paths and their slug segments. */
+  *nested(dir: string, depth: number, what: string[]): Generator<{ path: string; segments: string[] }> {
+    const walk = function* (this: Reader, current: string, segments: string[]): Generator<{ path: string; segments: string[] }> {
+      for (const name of this.list(current)) {
+        const path = join(current, name);
+        if (segments.length < depth - 1) {
+          if (!statSync(path).isDirectory()) {
+            this.problems.push({ file: this.display(path), field: 'file name', expected: `a folder named after the ${what[segments.length]}`, found: 'a file', level: 'error' });
+            continue;
+          }
+          if (this.slug(path, name, what[segments.length] ?? 'folder')) yield* walk.call(this, path, [...segments, name]);
+        } else if (statSync(path).isDirectory()) {
+          this.problems.push({ file: this.display(path), field: 'file name', expected: `a ${what[segments.length]} file`, found: 'a folder', level: 'error' });
+        } else {
+          yield { path, segments: [...segments, name] };
+        }
+      }
+    };
+    yield* walk.call(this, dir, []);
+  }
+}
+
+function loadSnapshots(reader: Reader, dir: string): SnapshotEntry[] {
+  const out: SnapshotEntry[] = [];
+  for (const { path, segments } of reader.nested(dir, 3, ['platform', 'document', 'snapshot'])) {
+    const [platform = '', document = '', name = ''] = segments;
+    const file = reader.display(path);
+    const stamp = name.replace(/\.md$/, '');
+    if (!name.endsWith('.md') || !snapshotStamp.test(stamp)) {
+      reader.problems.push({ file, field: 'file name', expected: 'a snapshot named <YYYY-MM-DDTHH-MM-SSZ>.md', found: describeValue(name), level: 'error' });
+      continue;
+    }
+    const raw = reader.bytes(path);
+    if (!raw) continue;
+    const parts = splitSnapshotFile(raw);
+    if (!parts) {
+      reader.problems.push({ file, line: 1, field: 'front matter', expected: 'a `---` block of YAML front matter before the captured text', found: describeValue(raw.subarray(0, 40).toString('utf8')), level: 'error' });
+      continue;
+    }
+    const text = reader.text(path, parts.body);
+    const source = parseEntrySource(file, `---\n${parts.frontMatter}---\n`, reader.problems);
+    const data = checkSchema(file, source, snapshotSchema, reader.problems);
+    if (data === undefined || text === undefined) continue;
+    out.push({ key: `${platform}/${document}/${stamp}`, file, data, bodyLine: parts.bodyLine, lineOf: source.lineOf, platform, document, stamp, bytes: parts.body, text });
+  }
+  return out;
+}
+
+function loadNested<T>(reader: Reader, dir: string, what: string[], extensions: string[], schema: ZodType<T, ZodTypeDef, unknown>): Entry<T>[] {
+  const out: Entry<T>[] = [];
+  for (const { path, segments } of reader.nested(dir, what.length, what)) {
+    const name = segments.at(-1) ?? '';
+    const extension = extensions.find((ext) => name.endsWith(ext));
+    const kind = what.at(-1) ?? 'entry';
+    if (!extension) {
+      reader.problems.push({ file: reader.display(path), field: 'file name', expected: `a ${kind} file ending in ${extensions.join(' or ')}`, found: describeValue(name), level: 'error' });
+      continue;
+    }
+    const slug = name.slice(0, -extension.length);
+    if (!reader.slug(path, slug, `${kind} slug`)) continue;
+    const entry = reader.entry(path, [...segments.slice(0, -1), slug].join('/'), schema);
+    if (entry) out.push(entry);
+  }
+  return out;
+}
+
+/**
+ * Loads a content root. `displayBase` is the folder paths are reported
+ * relative to (the repository, so messages read `content/clauses/...`).
+ */
+export function loadContent(root: string, displayBase = join(root, '..')): { content: LoadedContent; problems: Problem[] } {
+  const reader = new Reader(root, displayBase);
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    reader.problems.push({ file: reader.display(root), field: 'content root', expected: 'a folder of atlas content', found: existsSync(root) ? 'a file' : 'nothing at that path', level: 'error' });
+  }
+  const single = <T>(name: string, schema: ZodType<T, ZodTypeDef, unknown>, required: boolean): Entry<T> | undefined => {
+    const path = join(root, name);
+    if (existsSync(path)) return reader.entry(path, name.replace(/\.yaml$/, ''), schema);
+    if (required) reader.problems.push({ file: reader.display(path), field: 'file', expected: `the ${name} file`, found: 'no such file', level: 'error' });
+    return undefined;
+  };
+  const content: LoadedContent = {
+    root,
+    site: single('site.yaml', siteSchema, true),
+    ledger: single('ledger.yaml', ledgerSchema, true),
+    platforms: reader.flat(join(root, 'platforms'), ['.yaml'], 'platform', platformSchema),
+    documents: loadNested(reader, join(root, 'documents'), ['platform', 'document'], ['.yaml'], documentSchema),
+    snapshots: loadSnapshots(reader, join(root, 'snapshots')),
+    clauses: loadNested(reader, join(root, 'clauses'), ['platform', 'document', 'clause'], ['.md', '.mdx'], clauseSchema),
+    clauseTypes: reader.flat(join(root, 'clause-types'), ['.yaml'], 'clause type', clauseTypeSchema),
+    regulations: reader.flat(join(root, 'regulations'), ['.md'], 'regulation', regulationSchema),
+    agencies: reader.flat(join(root, 'agencies'), ['.yaml'], 'agency', agencySchema),
+  };
+  return { content, problems: reader.problems };
+}

@@ -1,0 +1,348 @@
+/**
+ * The Atlas model: every entry linked to the others and every computed fact,
+ * built once per build from loaded content in time linear in its size. Pages,
+ * exports and scripts read this and never scan content themselves.
+ */
+import type { Agency } from '../schema/agency.ts';
+import type { ClauseData } from '../schema/clause.ts';
+import type { ClauseType } from '../schema/clause-type.ts';
+import type { Severity } from '../schema/common.ts';
+import type { DocumentData } from '../schema/document.ts';
+import type { Ledger } from '../schema/ledger.ts';
+import type { Platform } from '../schema/platform.ts';
+import type { Regulation } from '../schema/regulation.ts';
+import type { Site } from '../schema/site.ts';
+import { computeGrade, countSeverities, type Grade } from './grade.ts';
+import type { Entry, LoadedContent } from './load.ts';
+import { computeRarity, type Rarity } from './rarity.ts';
+import { snapshotView, type SnapshotView } from './snapshots.ts';
+import { textFragmentUrl } from './source-link.ts';
+import { computeStability, type Stability } from './stability.ts';
+
+export type { SnapshotView } from './snapshots.ts';
+export type { Stability, TimelineEvent } from './stability.ts';
+export type { Grade } from './grade.ts';
+export type { Rarity } from './rarity.ts';
+
+export interface PlatformRecord {
+  slug: string;
+  file: string;
+  data: Platform;
+  url: string;
+  documents: DocumentRecord[];
+  clauses: ClauseRecord[];
+  severityCounts: Record<Severity, number>;
+  grade: Grade;
+}
+
+export interface DocumentFacts {
+  /** Snapshots of this document and its predecessors. */
+  versions: number;
+  /** Of those, the ones whose text changed in substance. */
+  substantiveVersions: number;
+  /** Earliest capture in the whole history. */
+  firstCaptured: SnapshotView | undefined;
+  /** Latest capture: the last time the text was verified. */
+  lastVerified: SnapshotView | undefined;
+  /** Latest snapshot with a substantive change. */
+  lastChanged: SnapshotView | undefined;
+  /** Whole months between the first and the latest capture. */
+  monthsMonitored: number;
+}
+
+export interface DocumentRecord {
+  /** `<platform>/<document>`. */
+  key: string;
+  slug: string;
+  file: string;
+  data: DocumentData;
+  url: string;
+  platform: PlatformRecord;
+  /** This document's own snapshots, oldest first. */
+  snapshots: SnapshotView[];
+  /** Snapshots of predecessors and then this document, oldest first. */
+  history: SnapshotView[];
+  predecessor: DocumentRecord | undefined;
+  successor: DocumentRecord | undefined;
+  clauses: ClauseRecord[];
+  facts: DocumentFacts;
+  severityCounts: Record<Severity, number>;
+}
+
+export interface ClauseRecord {
+  /** `<platform>/<document>/<clause>`. */
+  key: string;
+  slug: string;
+  file: string;
+  data: ClauseData;
+  url: string;
+  document: DocumentRecord;
+  platform: PlatformRecord;
+  clauseType: ClauseTypeRecord | undefined;
+  regulations: RegulationRecord[];
+  agencies: AgencyRecord[];
+  stability: Stability;
+  /** Clauses of the same type on other platforms. */
+  peers: ClauseRecord[];
+  /** Other clauses in the same document. */
+  siblings: ClauseRecord[];
+  /** The live source with the quote highlighted (URL text fragment). */
+  sourceLink: string;
+  /** The snapshot the clause is cited against: the latest one containing the quote. */
+  citedSnapshot: SnapshotView | undefined;
+}
+
+export interface ClauseTypeRecord {
+  key: string;
+  file: string;
+  data: ClauseType;
+  url: string;
+  clauses: ClauseRecord[];
+  platforms: PlatformRecord[];
+  rarity: Rarity;
+  severityCounts: Record<Severity, number>;
+}
+
+export interface RegulationRecord {
+  key: string;
+  file: string;
+  data: Regulation;
+  body: string;
+  url: string;
+  agencies: AgencyRecord[];
+  clauses: ClauseRecord[];
+}
+
+export interface AgencyRecord {
+  key: string;
+  file: string;
+  data: Agency;
+  url: string;
+  regulations: RegulationRecord[];
+  clauses: ClauseRecord[];
+}
+
+export interface Atlas {
+  site: Site;
+  ledger: Ledger;
+  platforms: PlatformRecord[];
+  documents: DocumentRecord[];
+  clauses: ClauseRecord[];
+  clauseTypes: ClauseTypeRecord[];
+  regulations: RegulationRecord[];
+  agencies: AgencyRecord[];
+  /** Every snapshot, newest first. */
+  snapshots: SnapshotView[];
+  /** The newest capture in the atlas: the date its data is current to. */
+  dataAsOf: string | undefined;
+  platformBySlug: Map<string, PlatformRecord>;
+  documentByKey: Map<string, DocumentRecord>;
+  clauseByKey: Map<string, ClauseRecord>;
+  clauseTypeByKey: Map<string, ClauseTypeRecord>;
+  regulationByKey: Map<string, RegulationRecord>;
+  agencyByKey: Map<string, AgencyRecord>;
+}
+
+const byName = <T extends { data: { name: string } }>(a: T, b: T) => a.data.name.localeCompare(b.data.name);
+const severityRank: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+const bySeverityThenTitle = (a: ClauseRecord, b: ClauseRecord) =>
+  severityRank[a.data.severity] - severityRank[b.data.severity] || a.data.title.localeCompare(b.data.title);
+
+function monthsBetween(from: string, to: string): number {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  return Math.max(0, (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0));
+}
+
+/** Follows predecessors to the oldest, guarding against cycles (validation reports them). */
+function historyOf(document: DocumentRecord): SnapshotView[] {
+  const chain: DocumentRecord[] = [];
+  const seen = new Set<string>();
+  for (let d: DocumentRecord | undefined = document; d && !seen.has(d.key); d = d.predecessor) {
+    seen.add(d.key);
+    chain.unshift(d);
+  }
+  return chain.flatMap((d) => d.snapshots);
+}
+
+function documentFacts(history: SnapshotView[]): DocumentFacts {
+  const first = history[0];
+  const last = history.at(-1);
+  const substantive = history.filter((s) => s.data.substantive);
+  return {
+    versions: history.length,
+    substantiveVersions: substantive.length,
+    firstCaptured: first,
+    lastVerified: last,
+    lastChanged: substantive.at(-1),
+    monthsMonitored: first && last ? monthsBetween(first.capturedOn, last.capturedOn) : 0,
+  };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** Builds the model. Entries with unresolved references are linked as far as they can be; validation reports the rest. */
+export function buildAtlas(content: LoadedContent): Atlas {
+  const site = content.site?.data ?? { name: 'Atlas', tagline: '', url: 'https://example.org', id_prefix: 'CA', publisher: '' };
+
+  const platforms = content.platforms
+    .map((e): PlatformRecord => ({
+      slug: e.key,
+      file: e.file,
+      data: e.data,
+      url: `/platform/${e.key}/`,
+      documents: [],
+      clauses: [],
+      severityCounts: countSeverities([]),
+      grade: computeGrade(countSeverities([])),
+    }))
+    .sort(byName);
+  const platformBySlug = new Map(platforms.map((p) => [p.slug, p]));
+
+  const snapshotsByDocument = groupBy(
+    content.snapshots.map((s) => snapshotView({ documentKey: `${s.platform}/${s.document}`, stamp: s.stamp, file: s.file, data: s.data, text: s.text, byteLength: s.bytes.length })),
+    (s) => s.documentKey,
+  );
+  for (const list of snapshotsByDocument.values()) list.sort((a, b) => a.stamp.localeCompare(b.stamp));
+
+  const documents: DocumentRecord[] = [];
+  for (const e of content.documents) {
+    const [platformSlug = '', slug = ''] = e.key.split('/');
+    const platform = platformBySlug.get(platformSlug);
+    if (!platform) continue;
+    const record: DocumentRecord = {
+      key: e.key,
+      slug,
+      file: e.file,
+      data: e.data,
+      url: `/platform/${e.key}/`,
+      platform,
+      snapshots: snapshotsByDocument.get(e.key) ?? [],
+      history: [],
+      predecessor: undefined,
+      successor: undefined,
+      clauses: [],
+      facts: documentFacts([]),
+      severityCounts: countSeverities([]),
+    };
+    documents.push(record);
+    platform.documents.push(record);
+  }
+  const documentByKey = new Map(documents.map((d) => [d.key, d]));
+  for (const d of documents) {
+    const predecessor = d.data.predecessor ? documentByKey.get(d.data.predecessor) : undefined;
+    if (predecessor && predecessor !== d) {
+      d.predecessor = predecessor;
+      predecessor.successor = d;
+    }
+  }
+  for (const d of documents) {
+    d.history = historyOf(d);
+    d.facts = documentFacts(d.history);
+  }
+
+  const clauseTypes = content.clauseTypes
+    .map((e): ClauseTypeRecord => ({ key: e.key, file: e.file, data: e.data, url: `/clause-types/${e.key}/`, clauses: [], platforms: [], rarity: computeRarity(0, platforms.length), severityCounts: countSeverities([]) }))
+    .sort(byName);
+  const clauseTypeByKey = new Map(clauseTypes.map((t) => [t.key, t]));
+
+  const agencies = content.agencies
+    .map((e): AgencyRecord => ({ key: e.key, file: e.file, data: e.data, url: `/agencies/${e.key}/`, regulations: [], clauses: [] }))
+    .sort(byName);
+  const agencyByKey = new Map(agencies.map((a) => [a.key, a]));
+
+  const regulations = content.regulations
+    .map((e: Entry<Regulation>): RegulationRecord => ({
+      key: e.key,
+      file: e.file,
+      data: e.data,
+      body: e.body,
+      url: `/regulations/${e.key}/`,
+      agencies: e.data.agencies.flatMap((k) => agencyByKey.get(k) ?? []),
+      clauses: [],
+    }))
+    .sort(byName);
+  const regulationByKey = new Map(regulations.map((r) => [r.key, r]));
+  for (const r of regulations) for (const a of r.agencies) a.regulations.push(r);
+
+  const clauses: ClauseRecord[] = [];
+  for (const e of content.clauses) {
+    const [platformSlug = '', documentSlug = '', slug = ''] = e.key.split('/');
+    const document = documentByKey.get(`${platformSlug}/${documentSlug}`);
+    if (!document) continue;
+    const stability = computeStability(e.data.quote, document.history);
+    const record: ClauseRecord = {
+      key: e.key,
+      slug,
+      file: e.file,
+      data: e.data,
+      url: `/platform/${e.key}/`,
+      document,
+      platform: document.platform,
+      clauseType: clauseTypeByKey.get(e.data.clause_type),
+      regulations: e.data.regulations.flatMap((k) => regulationByKey.get(k) ?? []),
+      agencies: e.data.agencies.flatMap((k) => agencyByKey.get(k) ?? []),
+      stability,
+      peers: [],
+      siblings: [],
+      sourceLink: textFragmentUrl(document.data.source_url, e.data.quote),
+      citedSnapshot: stability.lastSeen,
+    };
+    clauses.push(record);
+  }
+  clauses.sort(bySeverityThenTitle);
+  const clauseByKey = new Map(clauses.map((c) => [c.key, c]));
+
+  for (const c of clauses) {
+    c.document.clauses.push(c);
+    c.platform.clauses.push(c);
+    c.clauseType?.clauses.push(c);
+    for (const r of c.regulations) r.clauses.push(c);
+    for (const a of c.agencies) a.clauses.push(c);
+  }
+  for (const d of documents) {
+    d.severityCounts = countSeverities(d.clauses.map((c) => c.data.severity));
+    for (const c of d.clauses) c.siblings = d.clauses.filter((s) => s !== c);
+  }
+  for (const p of platforms) {
+    p.severityCounts = countSeverities(p.clauses.map((c) => c.data.severity));
+    p.grade = computeGrade(p.severityCounts);
+    p.documents.sort((a, b) => a.data.title.localeCompare(b.data.title));
+  }
+  for (const t of clauseTypes) {
+    const byPlatform = groupBy(t.clauses, (c) => c.platform.slug);
+    t.platforms = [...byPlatform.keys()].flatMap((slug) => platformBySlug.get(slug) ?? []).sort(byName);
+    t.rarity = computeRarity(t.platforms.length, platforms.length);
+    t.severityCounts = countSeverities(t.clauses.map((c) => c.data.severity));
+    for (const c of t.clauses) c.peers = t.clauses.filter((o) => o.platform !== c.platform);
+  }
+
+  const snapshots = [...snapshotsByDocument.values()].flat().sort((a, b) => b.stamp.localeCompare(a.stamp) || a.documentKey.localeCompare(b.documentKey));
+  return {
+    site,
+    ledger: content.ledger?.data ?? { records: [] },
+    platforms,
+    documents,
+    clauses,
+    clauseTypes,
+    regulations,
+    agencies,
+    snapshots,
+    dataAsOf: snapshots[0]?.capturedOn,
+    platformBySlug,
+    documentByKey,
+    clauseByKey,
+    clauseTypeByKey,
+    regulationByKey,
+    agencyByKey,
+  };
+}

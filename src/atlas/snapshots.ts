@@ -1,0 +1,47 @@
+/**
+ * Snapshots as the model sees them: capture facts plus normalised text,
+ * computed once per snapshot and shared by every clause that looks at it.
+ */
+import type { SnapshotData } from '../schema/snapshot.ts';
+import { normalizeText } from './normalize.ts';
+import { stampToInstant } from './snapshot-file.ts';
+
+export interface SnapshotView {
+  /** `<platform>/<document>` the snapshot belongs to. */
+  documentKey: string;
+  /** File-name stamp, e.g. 2024-02-21T12-36-13Z. */
+  stamp: string;
+  /** Capture instant, ISO 8601 UTC. */
+  capturedAt: string;
+  /** Capture date, YYYY-MM-DD. */
+  capturedOn: string;
+  /** Path of the snapshot file, relative to the repository. */
+  file: string;
+  data: SnapshotData;
+  /** The captured text (UTF-8). */
+  text: string;
+  /** Size of the captured text in bytes. */
+  byteLength: number;
+  /** The whole text normalised for quote matching. */
+  readonly normalized: string;
+  /** Each paragraph (blank-line separated) normalised. */
+  readonly paragraphs: readonly string[];
+}
+
+/** Makes a snapshot view whose normalised forms are computed on first use and then kept. */
+export function snapshotView(input: { documentKey: string; stamp: string; file: string; data: SnapshotData; text: string; byteLength: number }): SnapshotView {
+  let normalized: string | undefined;
+  let paragraphs: string[] | undefined;
+  const capturedAt = stampToInstant(input.stamp);
+  return {
+    ...input,
+    capturedAt,
+    capturedOn: capturedAt.slice(0, 10),
+    get normalized() {
+      return (normalized ??= normalizeText(input.text));
+    },
+    get paragraphs() {
+      return (paragraphs ??= input.text.split(/\n\s*\n/).map(normalizeText).filter(Boolean));
+    },
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * Checks that need more than one file: references between entries, record
+ * IDs against the ledger, quotes against snapshots, hashes against bytes,
+ * and dates against the present. Every problem is collected; nothing stops early.
+ */
+import { closest, distance } from 'fastest-levenshtein';
+import { recordIdPattern } from '../schema/record-id.ts';
+import { checkAnalysis } from './analysis-guard.ts';
+import type { Entry, LoadedContent } from './load.ts';
+import type { Atlas } from './model.ts';
+import { describeValue, type Problem } from './problems.ts';
+import { sha256, stampToInstant } from './snapshot-file.ts';
+
+/** Suggests the closest known key when a reference looks like a typo. */
+function didYouMean(value: string, known: readonly string[]): string | undefined {
+  if (!known.length) return undefined;
+  const best = closest(value, [...known]);
+  return distance(value, best) <= Math.max(2, Math.floor(value.length / 4)) ? `did you mean \`${best}\`?` : undefined;
+}
+
+function referenceProblem(entry: Entry<unknown>, path: Array<string | number>, what: string, value: string, known: readonly string[]): Problem {
+  return {
+    file: entry.file,
+    line: entry.lineOf(path),
+    field: path.join('.'),
+    expected: `a known ${what}`,
+    found: `unknown ${what} \`${value}\``,
+    level: 'error',
+    hint: didYouMean(value, known),
+  };
+}
+
+function checkReferences(content: LoadedContent, problems: Problem[]): void {
+  const platforms = content.platforms.map((p) => p.key);
+  const documents = content.documents.map((d) => d.key);
+  const clauseTypes = content.clauseTypes.map((t) => t.key);
+  const regulations = content.regulations.map((r) => r.key);
+  const agencies = content.agencies.map((a) => a.key);
+  const documentPlatform = (entry: Entry<unknown>, platform: string) => {
+    if (!platforms.includes(platform)) {
+      problems.push({ file: entry.file, field: 'path', expected: `a folder named after a platform in content/platforms/`, found: `unknown platform \`${platform}\``, level: 'error', hint: didYouMean(platform, platforms) });
+      return false;
+    }
+    return true;
+  };
+  for (const d of content.documents) {
+    const [platform = ''] = d.key.split('/');
+    documentPlatform(d, platform);
+    const predecessor = d.data.predecessor;
+    if (predecessor && !documents.includes(predecessor)) problems.push(referenceProblem(d, ['predecessor'], 'document', predecessor, documents));
+    if (predecessor === d.key) problems.push({ file: d.file, line: d.lineOf(['predecessor']), field: 'predecessor', expected: 'another document', found: 'the document itself', level: 'error' });
+  }
+  for (const s of content.snapshots) {
+    if (!documents.includes(`${s.platform}/${s.document}`)) {
+      problems.push({ file: s.file, field: 'path', expected: 'a folder of a document in content/documents/', found: `unknown document \`${s.platform}/${s.document}\``, level: 'error', hint: didYouMean(`${s.platform}/${s.document}`, documents) });
+    }
+  }
+  for (const c of content.clauses) {
+    const [platform = '', document = ''] = c.key.split('/');
+    if (documentPlatform(c, platform) && !documents.includes(`${platform}/${document}`)) {
+      problems.push({ file: c.file, field: 'path', expected: 'a folder of a document in content/documents/', found: `unknown document \`${platform}/${document}\``, level: 'error', hint: didYouMean(`${platform}/${document}`, documents) });
+    }
+    if (!clauseTypes.includes(c.data.clause_type)) problems.push(referenceProblem(c, ['clause_type'], 'clause type', c.data.clause_type, clauseTypes));
+    c.data.regulations.forEach((r, i) => regulations.includes(r) || problems.push(referenceProblem(c, ['regulations', i], 'regulation', r, regulations)));
+    c.data.agencies.forEach((a, i) => agencies.includes(a) || problems.push(referenceProblem(c, ['agencies', i], 'agency', a, agencies)));
+    checkAnalysis(c.file, c.body, c.bodyLine, c.file.endsWith('.mdx'), problems);
+  }
+  for (const r of content.regulations) {
+    r.data.agencies.forEach((a, i) => agencies.includes(a) || problems.push(referenceProblem(r, ['agencies', i], 'agency', a, agencies)));
+  }
+}
+
+function checkPredecessorCycles(atlas: Atlas, content: LoadedContent, problems: Problem[]): void {
+  for (const d of atlas.documents) {
+    const seen = new Set<string>([d.key]);
+    for (let p = d.predecessor; p; p = p.predecessor) {
+      if (seen.has(p.key)) {
+        const entry = content.documents.find((e) => e.key === d.key);
+        problems.push({ file: d.file, line: entry?.lineOf(['predecessor']), field: 'predecessor', expected: 'a chain of predecessors that ends', found: `a cycle through \`${p.key}\``, level: 'error' });
+        break;
+      }
+      seen.add(p.key);
+    }
+  }
+}
+
+function checkRecordIds(content: LoadedContent, problems: Problem[]): void {
+  const prefix = content.site?.data.id_prefix;
+  const ledger = content.ledger;
+  const ledgerById = new Map(ledger?.data.records.map((r, i) => [r.id, { record: r, index: i }]) ?? []);
+  const seen = new Map<string, string>();
+  const records: Array<{ entry: Entry<{ id: string }>; kind: 'clause' | 'document'; path: string }> = [
+    ...content.documents.map((entry) => ({ entry, kind: 'document' as const, path: `/platform/${entry.key}/` })),
+    ...content.clauses.map((entry) => ({ entry, kind: 'clause' as const, path: `/platform/${entry.key}/` })),
+  ];
+  for (const { entry, kind, path } of records) {
+    const id = entry.data.id;
+    const line = entry.lineOf(['id']);
+    if (prefix && !recordIdPattern(kind, prefix).test(id)) {
+      problems.push({ file: entry.file, line, field: 'id', expected: `a ${kind} ID with this atlas's prefix \`${prefix}\``, found: describeValue(id), level: 'error' });
+    }
+    const other = seen.get(id);
+    if (other) problems.push({ file: entry.file, line, field: 'id', expected: 'a record ID no other entry uses', found: `\`${id}\`, already used by ${other}`, level: 'error' });
+    else seen.set(id, entry.file);
+    if (!ledger) continue;
+    const inLedger = ledgerById.get(id);
+    if (!inLedger) {
+      problems.push({ file: entry.file, line, field: 'id', expected: 'an ID recorded in content/ledger.yaml', found: `\`${id}\`, which the ledger does not list`, level: 'error', hint: 'take a new ID with `npm run new`, which records it' });
+    } else if (inLedger.record.withdrawn) {
+      problems.push({ file: entry.file, line, field: 'id', expected: 'an ID that was never withdrawn', found: `\`${id}\`, withdrawn on ${inLedger.record.withdrawn.on}`, level: 'error', hint: 'withdrawn IDs are never reused' });
+    } else if (inLedger.record.kind !== kind) {
+      problems.push({ file: entry.file, line, field: 'id', expected: `an ID the ledger records as a ${kind}`, found: `\`${id}\`, recorded as a ${inLedger.record.kind}`, level: 'error' });
+    } else if (inLedger.record.paths.at(-1) !== path) {
+      problems.push({ file: ledger.file, line: ledger.lineOf(['records', inLedger.index, 'paths']), field: `records.${inLedger.index}.paths`, expected: `the current path ${path} last`, found: describeValue(inLedger.record.paths.at(-1)), level: 'error', hint: 'append the new path; old paths stay so their links keep working' });
+    }
+  }
+  if (!ledger) return;
+  const ledgerSeen = new Set<string>();
+  ledger.data.records.forEach((record, i) => {
+    if (ledgerSeen.has(record.id)) problems.push({ file: ledger.file, line: ledger.lineOf(['records', i, 'id']), field: `records.${i}.id`, expected: 'each ID once', found: `\`${record.id}\` again`, level: 'error' });
+    ledgerSeen.add(record.id);
+    if (prefix && !recordIdPattern(record.kind, prefix).test(record.id)) {
+      problems.push({ file: ledger.file, line: ledger.lineOf(['records', i, 'id']), field: `records.${i}.id`, expected: `a ${record.kind} ID with the prefix \`${prefix}\``, found: describeValue(record.id), level: 'error' });
+    }
+    if (!record.withdrawn && !seen.has(record.id)) {
+      problems.push({ file: ledger.file, line: ledger.lineOf(['records', i]), field: `records.${i}`, expected: 'an entry in content/ for every record that is not withdrawn', found: `no entry with ID \`${record.id}\``, level: 'error', hint: 'restore the entry, or mark the record withdrawn with a date and reason' });
+    }
+  });
+}
+
+function checkSnapshots(content: LoadedContent, now: Date, problems: Problem[]): void {
+  for (const s of content.snapshots) {
+    const actual = sha256(s.bytes);
+    if (actual !== s.data.sha256) {
+      problems.push({ file: s.file, line: s.lineOf(['sha256']), field: 'sha256', expected: `the SHA-256 of the snapshot's text (${actual})`, found: s.data.sha256, level: 'error', hint: 'snapshot files are never edited; restore the captured bytes' });
+    }
+    const fromName = stampToInstant(s.stamp);
+    if (s.data.captured_at.replace(/\.\d+Z$/, 'Z') !== fromName) {
+      problems.push({ file: s.file, line: s.lineOf(['captured_at']), field: 'captured_at', expected: `the instant in the file name (${fromName})`, found: s.data.captured_at, level: 'error' });
+    }
+    if (Date.parse(s.data.captured_at) > now.getTime()) {
+      problems.push({ file: s.file, line: s.lineOf(['captured_at']), field: 'captured_at', expected: 'a time not in the future', found: s.data.captured_at, level: 'error' });
+    }
+    if (s.data.effective_date && Date.parse(`${s.data.effective_date}T00:00:00Z`) > now.getTime()) {
+      problems.push({ file: s.file, line: s.lineOf(['effective_date']), field: 'effective_date', expected: 'a date not in the future', found: s.data.effective_date, level: 'error' });
+    }
+    if (!s.text.trim()) problems.push({ file: s.file, line: s.bodyLine, field: 'body', expected: 'the captured text', found: 'an empty body', level: 'error' });
+  }
+}
+
+function checkDates(content: LoadedContent, now: Date, problems: Problem[]): void {
+  const future = (date: string) => Date.parse(`${date}T00:00:00Z`) > now.getTime();
+  for (const p of content.platforms) {
+    p.data.formerly.forEach((f, i) => {
+      if (future(f.until)) problems.push({ file: p.file, line: p.lineOf(['formerly', i, 'until']), field: `formerly.${i}.until`, expected: 'a date not in the future', found: f.until, level: 'error' });
+    });
+  }
+  content.ledger?.data.records.forEach((r, i) => {
+    if (r.withdrawn && future(r.withdrawn.on)) {
+      problems.push({ file: content.ledger?.file ?? 'ledger', line: content.ledger?.lineOf(['records', i, 'withdrawn', 'on']), field: `records.${i}.withdrawn.on`, expected: 'a date not in the future', found: r.withdrawn.on, level: 'error' });
+    }
+  });
+}
+
+function checkQuotes(atlas: Atlas, content: LoadedContent, problems: Problem[]): void {
+  const entries = new Map(content.clauses.map((c) => [c.key, c]));
+  for (const c of atlas.clauses) {
+    const line = entries.get(c.key)?.lineOf(['quote']);
+    const { stability, document } = c;
+    if (!document.history.length) {
+      problems.push({ file: c.file, line, field: 'quote', expected: `text from a snapshot of ${document.key}`, found: 'a document with no snapshots', level: 'error' });
+    } else if (stability.presentIn === 0) {
+      problems.push({ file: c.file, line, field: 'quote', expected: `text that occurs in a snapshot of ${document.key} (${document.history.length} checked)`, found: `a quote found in none of them: ${describeValue(c.data.quote)}`, level: 'error', hint: 'copy the words exactly as the policy shows them; markup, line breaks and curly quotes do not matter' });
+    } else if (!stability.stillPresent) {
+      const since = stability.goneSince;
+      problems.push({ file: c.file, line, field: 'quote', expected: 'text still in the latest version', found: `a quote no longer in the current text${since ? ` since ${since.capturedOn} (${since.stamp})` : ''}`, level: 'warning', hint: 'review the clause against the current version' });
+    }
+  }
+}
+
+/** Runs every cross-file check. `now` is when validation runs (for "dates in the future"). */
+export function validateContent(content: LoadedContent, atlas: Atlas, now: Date): Problem[] {
+  const problems: Problem[] = [];
+  checkReferences(content, problems);
+  checkPredecessorCycles(atlas, content, problems);
+  checkRecordIds(content, problems);
+  checkSnapshots(content, now, problems);
+  checkDates(content, now, problems);
+  checkQuotes(atlas, content, problems);
+  return problems;
+}
