@@ -69,10 +69,17 @@ export function parseEntrySource(file: string, text: string, problems: Problem[]
   return { data: parsed.value, body, bodyLine, lineOf: parsed.lineOf };
 }
 
+/** Zod's type names in contributor words: enums as a list of quoted options. */
+function describeType(expected: string): string {
+  if (expected === 'string') return 'text';
+  if (expected.includes(' | ')) return `one of ${expected.split(' | ').map((o) => o.replace(/^'(.*)'$/, '"$1"')).join(', ')}`;
+  return expected;
+}
+
 function issueExpectation(issue: ZodIssue): { expected: string; found?: string } {
   switch (issue.code) {
     case 'invalid_type':
-      return { expected: issue.expected === 'string' ? 'text' : issue.expected, found: issue.received === 'undefined' ? 'nothing (the field is missing)' : issue.received };
+      return { expected: describeType(issue.expected), found: issue.received === 'undefined' ? 'nothing (the field is missing)' : issue.received };
     case 'invalid_enum_value':
       return { expected: `one of ${issue.options.map((o) => JSON.stringify(o)).join(', ')}` };
     case 'unrecognized_keys':

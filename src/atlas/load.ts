@@ -60,12 +60,15 @@ export interface LoadedContent {
   clauseTypes: Entry<ClauseType>[];
   regulations: Entry<Regulation>[];
   agencies: Entry<Agency>[];
+  /** Entries whose files exist but failed their schema, by collection, so other checks do not report them missing too. */
+  rejected: { keys: Set<string>; ids: Set<string> };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 class Reader {
   readonly problems: Problem[] = [];
+  readonly rejected = { keys: new Set<string>(), ids: new Set<string>() };
   constructor(
     readonly root: string,
     private readonly displayBase: string,
@@ -111,11 +114,25 @@ class Reader {
   entry<T>(path: string, key: string, schema: ZodType<T, ZodTypeDef, unknown>): Entry<T> | undefined {
     const bytes = this.bytes(path);
     const text = bytes && this.text(path, bytes);
-    if (text === undefined) return undefined;
+    if (text === undefined) {
+      this.reject(key);
+      return undefined;
+    }
     const file = this.display(path);
     const source = parseEntrySource(file, text, this.problems);
     const data = checkSchema(file, source, schema, this.problems);
-    return data === undefined ? undefined : { key, file, data, body: source.body, bodyLine: source.bodyLine, lineOf: source.lineOf };
+    if (data === undefined) {
+      this.reject(key, source.data);
+      return undefined;
+    }
+    return { key, file, data, body: source.body, bodyLine: source.bodyLine, lineOf: source.lineOf };
+  }
+
+  /** Remembers an entry that exists but is invalid (its key, and its ID when one can be read). */
+  reject(key: string, data?: unknown): void {
+    this.rejected.keys.add(key);
+    const id = data && typeof data === 'object' ? (data as { id?: unknown }).id : undefined;
+    if (typeof id === 'string') this.rejected.ids.add(id);
   }
 
   /** Reads `<dir>/<key>.<ext>` files into entries. */
@@ -228,6 +245,7 @@ export function loadContent(root: string, displayBase = join(root, '..')): { con
     clauseTypes: reader.flat(join(root, 'clause-types'), ['.yaml'], 'clause type', clauseTypeSchema),
     regulations: reader.flat(join(root, 'regulations'), ['.md'], 'regulation', regulationSchema),
     agencies: reader.flat(join(root, 'agencies'), ['.yaml'], 'agency', agencySchema),
+    rejected: reader.rejected,
   };
   return { content, problems: reader.problems };
 }

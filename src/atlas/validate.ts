@@ -31,8 +31,10 @@ function referenceProblem(entry: Entry<unknown>, path: Array<string | number>, w
 }
 
 function checkReferences(content: LoadedContent, problems: Problem[]): void {
-  const platforms = content.platforms.map((p) => p.key);
-  const documents = content.documents.map((d) => d.key);
+  // Keys of files that exist but are invalid count as known: their own problem is reported already.
+  const rejected = [...content.rejected.keys];
+  const platforms = [...content.platforms.map((p) => p.key), ...rejected];
+  const documents = [...content.documents.map((d) => d.key), ...rejected];
   const clauseTypes = content.clauseTypes.map((t) => t.key);
   const regulations = content.regulations.map((r) => r.key);
   const agencies = content.agencies.map((a) => a.key);
@@ -100,8 +102,11 @@ function checkRecordIds(content: LoadedContent, problems: Problem[]): void {
       problems.push({ file: entry.file, line, field: 'id', expected: `a ${kind} ID with this atlas's prefix \`${prefix}\``, found: describeValue(id), level: 'error' });
     }
     const other = seen.get(id);
-    if (other) problems.push({ file: entry.file, line, field: 'id', expected: 'a record ID no other entry uses', found: `\`${id}\`, already used by ${other}`, level: 'error' });
-    else seen.set(id, entry.file);
+    if (other) {
+      problems.push({ file: entry.file, line, field: 'id', expected: 'a record ID no other entry uses', found: `\`${id}\`, already used by ${other}`, level: 'error' });
+      continue;
+    }
+    seen.set(id, entry.file);
     if (!ledger) continue;
     const inLedger = ledgerById.get(id);
     if (!inLedger) {
@@ -122,7 +127,7 @@ function checkRecordIds(content: LoadedContent, problems: Problem[]): void {
     if (prefix && !recordIdPattern(record.kind, prefix).test(record.id)) {
       problems.push({ file: ledger.file, line: ledger.lineOf(['records', i, 'id']), field: `records.${i}.id`, expected: `a ${record.kind} ID with the prefix \`${prefix}\``, found: describeValue(record.id), level: 'error' });
     }
-    if (!record.withdrawn && !seen.has(record.id)) {
+    if (!record.withdrawn && !seen.has(record.id) && !content.rejected.ids.has(record.id)) {
       problems.push({ file: ledger.file, line: ledger.lineOf(['records', i]), field: `records.${i}`, expected: 'an entry in content/ for every record that is not withdrawn', found: `no entry with ID \`${record.id}\``, level: 'error', hint: 'restore the entry, or mark the record withdrawn with a date and reason' });
     }
   });

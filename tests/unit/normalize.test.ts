@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { containsQuote, normalizeText, stripMarkdown } from '../../src/atlas/normalize.ts';
+
+describe('normalizeText', () => {
+  it('folds whitespace and line breaks', () => {
+    expect(normalizeText('We  may\nuse\t your\n\n data ')).toBe('We may use your data');
+  });
+  it('turns curly quotes, dashes and non-breaking spaces into plain ones', () => {
+    expect(normalizeText('X\u2019s \u201Cservices\u201D \u2014 all\u00A0of them')).toBe('X\'s "services" - all of them');
+  });
+  it('keeps the visible text of links and drops emphasis', () => {
+    expect(normalizeText('See [our **settings**](https://x.com/settings "Settings") and _more_.')).toBe('See our settings and more.');
+  });
+  it('drops heading marks, Setext underlines, list markers and escapes', () => {
+    expect(normalizeText('Title\n=====\n\n## 1\\. Scope\n\n* one\n* two')).toBe('Title 1. Scope one two');
+  });
+  it('removes HTML tags such as <br>', () => {
+    expect(stripMarkdown('line<br>break')).toBe('line break');
+  });
+});
+
+describe('containsQuote', () => {
+  const policy = normalizeText('**Third-party collaborators.** Depending on your [settings](https://x.com/settings/account), we may share\ndata.');
+  it('matches a quote written as a reader sees it', () => {
+    expect(containsQuote(policy, 'Depending on your settings, we may share data.')).toBe(true);
+  });
+  it('matches across curly and straight quotes', () => {
+    expect(containsQuote(normalizeText('X\u2019s Privacy Policy'), "X's Privacy Policy")).toBe(true);
+  });
+  it('does not match changed words', () => {
+    expect(containsQuote(policy, 'Depending on your settings, we will share data.')).toBe(false);
+  });
+  it('is case-sensitive, because quotes are verbatim', () => {
+    expect(containsQuote(policy, 'depending on your settings')).toBe(false);
+  });
+  it('never matches an empty quote', () => {
+    expect(containsQuote(policy, '  ')).toBe(false);
+  });
+});
