@@ -16,5 +16,6 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   integrations: [atlasValidation({ contentRoot }), mdx()],
   markdown: { smartypants: false },
+  cacheDir: process.env.ATLAS_CACHE ?? './node_modules/.astro',
   devToolbar: { enabled: false },
 });

@@ -1,0 +1,33 @@
+/**
+ * Builds an atlas with the real `astro build` into a temporary folder, the way
+ * `npm run build` does, with the content root and output given by environment.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface BuiltSite {
+  out: string;
+  status: number | null;
+  output: string;
+  /** Reads a built file, e.g. `platform/acme/index.html`. */
+  read(path: string): string;
+  exists(path: string): boolean;
+}
+
+export function buildSite(contentRoot: string): BuiltSite {
+  const work = mkdtempSync(join(tmpdir(), 'atlas-build-'));
+  const out = join(work, 'dist');
+  const result = spawnSync(process.execPath, ['node_modules/astro/astro.js', 'build'], {
+    env: { ...process.env, ATLAS_CONTENT: contentRoot, ATLAS_OUT: out, ATLAS_CACHE: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+    encoding: 'utf8',
+  });
+  return {
+    out,
+    status: result.status,
+    output: `${result.stdout}\n${result.stderr}`,
+    read: (path) => readFileSync(join(out, path), 'utf8'),
+    exists: (path) => existsSync(join(out, path)),
+  };
+}
