@@ -1,14 +1,58 @@
 /**
- * `npm run validate [-- <content-dir>]`: checks all content and prints every
- * problem as `path[:line] field: expected …, found …`. Exits 1 on any error;
- * warnings are printed and do not fail.
+ * validate — check all content.
+ *
+ *   npm run validate [-- [<content-dir>] [--format text|github]]
+ *
+ * <content-dir>    Content folder (default: content/, or ATLAS_CONTENT).
+ * --format text    (default) every problem as `path[:line] field: expected …, found …`.
+ * --format github  every problem as a GitHub Actions workflow command
+ *                  (`::error file=…,line=…,title=<field>::expected …, found …`, `::warning`
+ *                  for warnings), so CI marks the exact line in a pull request.
+ *
+ * Exit codes: 0 no errors (warnings do not fail), 1 errors, 2 usage error.
  */
-import { contentRoot, formatProblem, loadAtlas } from '../src/atlas/index.ts';
+import { parseArgs } from 'node:util';
+import { contentRoot, formatProblem, loadAtlas, type Problem } from '../src/atlas/index.ts';
+import { formatAnnotation } from '../src/atlas/annotations.ts';
 
-const root = process.argv[2] ?? contentRoot();
+const USAGE = 'usage: npm run validate -- [<content-dir>] [--format text|github]';
+const formats = new Map<string, (problem: Problem) => string>([
+  ['text', formatProblem],
+  ['github', formatAnnotation],
+]);
+
+function usageError(message: string): never {
+  console.error(`validate: ${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    args: process.argv.slice(2),
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+} catch (error) {
+  usageError((error as Error).message);
+}
+if (parsed.values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const format = formats.get(parsed.values.format);
+if (!format) usageError(`--format: expected one of ${[...formats.keys()].join(', ')}, found ${JSON.stringify(parsed.values.format)}`);
+const [dir, ...extra] = parsed.positionals;
+if (extra.length > 0) usageError(`unexpected argument${extra.length > 1 ? 's' : ''} ${extra.join(' ')}`);
+
+const root = dir ?? contentRoot();
 const started = performance.now();
 const { atlas, errors, warnings, problems } = loadAtlas(root);
-for (const problem of problems) console.log(formatProblem(problem));
+for (const problem of problems) console.log(format(problem));
 const ms = Math.round(performance.now() - started);
 const summary = `${atlas.platforms.length} platforms, ${atlas.documents.length} documents, ${atlas.snapshots.length} snapshots, ${atlas.clauses.length} clauses checked in ${ms} ms`;
 console.log(`${errors.length ? '✗' : '✓'} ${summary}: ${errors.length} error${errors.length === 1 ? '' : 's'}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`);

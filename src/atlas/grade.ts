@@ -7,7 +7,10 @@ import type { Severity } from '../schema/common.ts';
 /** Concern points per clause of each severity. */
 export const severityPoints: Record<Severity, number> = { low: 0, medium: 1, high: 3 };
 
-/** Upper bounds of the concern index for each grade, best first; above the last bound is E. */
+/** The grade above the last bound: the most concern. */
+export const worstGrade = 'E';
+
+/** Upper bounds of the concern index for each grade, best first; above the last bound is worstGrade. */
 export const gradeBounds: ReadonlyArray<readonly [grade: string, maxIndex: number]> = [
   ['A', 0.2],
   ['B', 0.4],
@@ -35,6 +38,6 @@ export function computeGrade(counts: Record<Severity, number>): Grade {
   const clauses = counts.low + counts.medium + counts.high;
   const points = counts.low * severityPoints.low + counts.medium * severityPoints.medium + counts.high * severityPoints.high;
   const index = clauses ? points / (clauses * severityPoints.high) : 0;
-  const letter = clauses ? (gradeBounds.find(([, max]) => index <= max)?.[0] ?? 'E') : undefined;
+  const letter = clauses ? (gradeBounds.find(([, max]) => index <= max)?.[0] ?? worstGrade) : undefined;
   return { letter, index, points, clauses };
 }

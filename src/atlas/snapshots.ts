@@ -30,18 +30,20 @@ export interface SnapshotView {
 
 /** Makes a snapshot view whose normalised forms are computed on first use and then kept. */
 export function snapshotView(input: { documentKey: string; stamp: string; file: string; data: SnapshotData; text: string; byteLength: number }): SnapshotView {
-  let normalized: string | undefined;
   let paragraphs: string[] | undefined;
+  let normalized: string | undefined;
+  // Paragraphs are normalised once; the whole text is their join, so nothing is normalised twice.
+  const paragraphsOf = () => (paragraphs ??= input.text.split(/\n\s*\n/).map(normalizeText).filter(Boolean));
   const capturedAt = stampToInstant(input.stamp);
   return {
     ...input,
     capturedAt,
     capturedOn: capturedAt.slice(0, 10),
     get normalized() {
-      return (normalized ??= normalizeText(input.text));
+      return (normalized ??= paragraphsOf().join(' '));
     },
     get paragraphs() {
-      return (paragraphs ??= input.text.split(/\n\s*\n/).map(normalizeText).filter(Boolean));
+      return paragraphsOf();
     },
   };
 }

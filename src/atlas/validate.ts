@@ -3,19 +3,18 @@
  * IDs against the ledger, quotes against snapshots, hashes against bytes,
  * and dates against the present. Every problem is collected; nothing stops early.
  */
-import { closest, distance } from 'fastest-levenshtein';
 import { recordIdPattern } from '../schema/record-id.ts';
 import { checkAnalysis } from './analysis-guard.ts';
 import type { Entry, LoadedContent } from './load.ts';
 import type { Atlas } from './model.ts';
 import { describeValue, type Problem } from './problems.ts';
 import { sha256, stampToInstant } from './snapshot-file.ts';
+import { closestName } from './suggest.ts';
 
 /** Suggests the closest known key when a reference looks like a typo. */
 function didYouMean(value: string, known: readonly string[]): string | undefined {
-  if (!known.length) return undefined;
-  const best = closest(value, [...known]);
-  return distance(value, best) <= Math.max(2, Math.floor(value.length / 4)) ? `did you mean \`${best}\`?` : undefined;
+  const best = closestName(value, known);
+  return best === undefined ? undefined : `did you mean \`${best}\`?`;
 }
 
 function referenceProblem(entry: Entry<unknown>, path: Array<string | number>, what: string, value: string, known: readonly string[]): Problem {

@@ -1,0 +1,406 @@
+/**
+ * The open data: the JSON API, the clause dataset (JSON Lines and CSV) and its
+ * data dictionary, as pure functions of the Atlas model. Routes only serialise
+ * what these return. Lists are ordered by key with a plain code-unit
+ * comparison (never locale-aware), histories oldest first, so the same content
+ * gives the same bytes on every machine.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { zodToJsonSchema } from 'zod-to-json-schema';
+import { isoDate, isoInstant } from '../schema/common.ts';
+import {
+  clauseRowSchema,
+  type ApiClause,
+  type ApiClauseType,
+  type ApiDocument,
+  type ApiIndex,
+  type ApiPlatform,
+  type ClauseRef,
+  type ClauseRow,
+  type ClauseTypeRef,
+  type DocumentRef,
+  type PlatformRef,
+  type Rarity,
+  type SnapshotRef,
+} from '../schema/export.ts';
+import { clauseCitation, documentCitation, permanentUrl } from './citation.ts';
+import { gradeBounds, severityPoints } from './grade.ts';
+import { exportSchemas, jsonSchema, schemaNames, schemaPath, type ExportSchemaName, type JsonSchema } from './json-schema.ts';
+import type { Atlas, ClauseRecord, ClauseTypeRecord, DocumentRecord, PlatformRecord, SnapshotView } from './model.ts';
+
+/** Licences of what /data/ and /api/ publish. */
+export const DATA_LICENCES = {
+  /** Our analyses and computed facts. */
+  analysis: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
+  /** The captured policy texts, from the Platform Governance Archive dataset. */
+  snapshots: {
+    name: 'ODC-BY 1.0',
+    url: 'https://opendatacommons.org/licenses/by/1-0/',
+    credit: 'Platform Governance Archive, University of Bremen, via Open Terms Archive',
+  },
+} as const;
+
+/** Joins list fields in CSV cells; keys are slugs, so it never occurs inside one. */
+export const CSV_LIST_SEPARATOR = ';';
+
+/** Site paths of the JSON API. */
+export const apiPath = {
+  index: '/api/v1/index.json',
+  platform: (platform: PlatformRecord) => `/api/v1/platforms/${platform.slug}.json`,
+  document: (document: DocumentRecord) => `/api/v1/documents/${document.key}.json`,
+  clause: (clause: ClauseRecord) => `/api/v1/clauses/${clause.key}.json`,
+  clauseType: (clauseType: ClauseTypeRecord) => `/api/v1/clause-types/${clauseType.key}.json`,
+};
+
+/** Site paths of the bulk downloads. */
+export const dataPath = { jsonl: '/data/atlas.jsonl', csv: '/data/clauses.csv' } as const;
+
+/** Site path of a snapshot's raw text. */
+export function snapshotRawPath(snapshot: SnapshotView): string {
+  return `/snapshots/${snapshot.documentKey}/${snapshot.stamp}.md`;
+}
+
+type Context = Pick<Atlas, 'site' | 'dataAsOf'>;
+
+/** Absolute URL of a site path; keeps a base path in site.url, as permanent URLs do. */
+function absolute(atlas: Context, path: string): string {
+  return `${atlas.site.url.replace(/\/+$/, '')}${path}`;
+}
+
+/** Sorts by a key with a code-unit comparison, so the order never depends on the locale. */
+function sortedBy<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
+  return [...items].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+}
+const byKey = <T extends { key: string }>(items: readonly T[]): T[] => sortedBy(items, (item) => item.key);
+const bySlug = (platforms: readonly PlatformRecord[]): PlatformRecord[] => sortedBy(platforms, (p) => p.slug);
+
+const platformRef = (atlas: Context, p: PlatformRecord): PlatformRef => ({
+  key: p.slug,
+  name: p.data.name,
+  url: absolute(atlas, p.url),
+  api_url: absolute(atlas, apiPath.platform(p)),
+});
+
+const documentRef = (atlas: Context, d: DocumentRecord): DocumentRef => ({
+  key: d.key,
+  id: d.data.id,
+  title: d.data.title,
+  url: absolute(atlas, d.url),
+  api_url: absolute(atlas, apiPath.document(d)),
+});
+
+const clauseRef = (atlas: Context, c: ClauseRecord): ClauseRef => ({
+  key: c.key,
+  id: c.data.id,
+  title: c.data.title,
+  severity: c.data.severity,
+  url: absolute(atlas, c.url),
+  api_url: absolute(atlas, apiPath.clause(c)),
+});
+
+const clauseTypeRef = (atlas: Context, t: ClauseTypeRecord): ClauseTypeRef => ({
+  key: t.key,
+  name: t.data.name,
+  url: absolute(atlas, t.url),
+  api_url: absolute(atlas, apiPath.clauseType(t)),
+});
+
+const snapshotRef = (atlas: Context, s: SnapshotView): SnapshotRef => ({
+  document: s.documentKey,
+  stamp: s.stamp,
+  captured_at: s.capturedAt,
+  sha256: s.data.sha256,
+  archive_url: s.data.archive_url ?? null,
+  raw_url: absolute(atlas, snapshotRawPath(s)),
+});
+
+/** The formatted citations, without the model objects a Citation also carries. */
+const citationOf = ({ apa, bluebook }: { apa: string; bluebook: string }) => ({ apa, bluebook });
+/** Rarity with its label narrowed to the bands of rarity.ts. */
+const rarityOf = (t: ClauseTypeRecord): Rarity => ({ ...t.rarity, label: t.rarity.label as Rarity['label'] });
+const asList = (selectors: string | string[] | undefined): string[] => (selectors === undefined ? [] : typeof selectors === 'string' ? [selectors] : selectors);
+
+/** Exports need every clause linked to its type; validation reports the file, this guards direct callers. */
+function clauseTypeOf(clause: ClauseRecord): ClauseTypeRecord {
+  if (!clause.clauseType) throw new Error(`${clause.file} clause_type: expected a clause type in content/clause-types/, found "${clause.data.clause_type}"`);
+  return clause.clauseType;
+}
+
+/** `/api/v1/index.json`. */
+export function apiIndex(atlas: Atlas): ApiIndex {
+  const { site } = atlas;
+  return {
+    site: { name: site.name, url: site.url, publisher: site.publisher, id_prefix: site.id_prefix },
+    data_as_of: atlas.dataAsOf ?? null,
+    counts: {
+      platforms: atlas.platforms.length,
+      documents: atlas.documents.length,
+      snapshots: atlas.snapshots.length,
+      clauses: atlas.clauses.length,
+      clause_types: atlas.clauseTypes.length,
+      regulations: atlas.regulations.length,
+      agencies: atlas.agencies.length,
+    },
+    licences: DATA_LICENCES,
+    downloads: {
+      jsonl: absolute(atlas, dataPath.jsonl),
+      csv: absolute(atlas, dataPath.csv),
+      schemas: Object.fromEntries(schemaNames.map((name) => [name, absolute(atlas, schemaPath(name))])),
+    },
+    grading: {
+      severity_points: { ...severityPoints },
+      bounds: gradeBounds.map(([grade, maxIndex]) => ({ grade, max_index: maxIndex })),
+    },
+    platforms: bySlug(atlas.platforms).map((p) => platformRef(atlas, p)),
+    documents: byKey(atlas.documents).map((item) => documentRef(atlas, item)),
+    clauses: byKey(atlas.clauses).map((item) => clauseRef(atlas, item)),
+    clause_types: byKey(atlas.clauseTypes).map((item) => clauseTypeRef(atlas, item)),
+  };
+}
+
+/** `/api/v1/platforms/<platform>.json`. */
+export function apiPlatform(atlas: Context, platform: PlatformRecord): ApiPlatform {
+  const { data, grade } = platform;
+  return {
+    ...platformRef(atlas, platform),
+    website: data.website,
+    headquarters: data.headquarters,
+    description: data.description,
+    formerly: data.formerly.map(({ name, until }) => ({ name, until })),
+    parent: data.parent ?? null,
+    grade: { letter: (grade.letter ?? null) as ApiPlatform['grade']['letter'], index: grade.index, points: grade.points, clauses: grade.clauses },
+    severity_counts: { ...platform.severityCounts },
+    documents: byKey(platform.documents).map((item) => documentRef(atlas, item)),
+    clauses: byKey(platform.clauses).map((item) => clauseRef(atlas, item)),
+  };
+}
+
+/** `/api/v1/documents/<platform>/<document>.json`. */
+export function apiDocument(atlas: Context, document: DocumentRecord): ApiDocument {
+  const { data, facts } = document;
+  return {
+    ...documentRef(atlas, document),
+    type: data.type,
+    source_url: data.source_url,
+    language: data.language,
+    capture: { select: asList(data.capture.select), remove: asList(data.capture.remove) },
+    permanent_url: permanentUrl(atlas, data.id),
+    platform: platformRef(atlas, document.platform),
+    predecessor: document.predecessor ? documentRef(atlas, document.predecessor) : null,
+    successor: document.successor ? documentRef(atlas, document.successor) : null,
+    facts: {
+      versions: facts.versions,
+      substantive_versions: facts.substantiveVersions,
+      first_captured: facts.firstCaptured?.capturedOn ?? null,
+      last_changed: facts.lastChanged?.capturedOn ?? null,
+      last_verified: facts.lastVerified?.capturedOn ?? null,
+      months_monitored: facts.monthsMonitored,
+    },
+    severity_counts: { ...document.severityCounts },
+    clauses: byKey(document.clauses).map((item) => clauseRef(atlas, item)),
+    versions: document.history.map((s) => ({ ...snapshotRef(atlas, s), substantive: s.data.substantive, bytes: s.byteLength })),
+    citation: citationOf(documentCitation(atlas, document)),
+  };
+}
+
+/** `/api/v1/clauses/<platform>/<document>/<clause>.json`. */
+export function apiClause(atlas: Context, clause: ClauseRecord): ApiClause {
+  const { data, stability } = clause;
+  const clauseType = clauseTypeOf(clause);
+  return {
+    ...clauseRef(atlas, clause),
+    summary: data.summary,
+    confidence: data.confidence,
+    quote: data.quote,
+    categories: [...data.categories],
+    permanent_url: permanentUrl(atlas, data.id),
+    source_link: clause.sourceLink,
+    platform: platformRef(atlas, clause.platform),
+    document: documentRef(atlas, clause.document),
+    clause_type: { ...clauseTypeRef(atlas, clauseType), family: clauseType.data.family },
+    rarity: rarityOf(clauseType),
+    stability: {
+      first_seen: stability.firstSeen?.capturedOn ?? null,
+      last_seen: stability.lastSeen?.capturedOn ?? null,
+      still_present: stability.stillPresent,
+      gone_since: stability.goneSince?.capturedOn ?? null,
+      changes: stability.changes,
+      present_in: stability.presentIn,
+      timeline: stability.timeline.map((event) => ({ kind: event.kind, ...snapshotRef(atlas, event.snapshot) })),
+    },
+    cited_snapshot: clause.citedSnapshot ? snapshotRef(atlas, clause.citedSnapshot) : null,
+    regulations: clause.regulations.map((r) => ({
+      key: r.key,
+      name: r.data.name,
+      short_name: r.data.short_name,
+      citation: r.data.citation,
+      jurisdiction_code: r.data.jurisdiction_code,
+      official_url: r.data.official_url,
+      url: absolute(atlas, r.url),
+    })),
+    agencies: clause.agencies.map((a) => ({
+      key: a.key,
+      name: a.data.name,
+      short_name: a.data.short_name,
+      jurisdiction_code: a.data.jurisdiction_code,
+      where_to_file: a.data.where_to_file.url,
+      url: absolute(atlas, a.url),
+    })),
+    peers: byKey(clause.peers).map((item) => clauseRef(atlas, item)),
+    siblings: byKey(clause.siblings).map((item) => clauseRef(atlas, item)),
+    citation: citationOf(clauseCitation(atlas, clause)),
+  };
+}
+
+/** `/api/v1/clause-types/<type>.json`. */
+export function apiClauseType(atlas: Context, clauseType: ClauseTypeRecord): ApiClauseType {
+  const { data } = clauseType;
+  return {
+    ...clauseTypeRef(atlas, clauseType),
+    family: data.family,
+    description: data.description,
+    severity_guide: { ...data.severity_guide },
+    rarity: rarityOf(clauseType),
+    severity_counts: { ...clauseType.severityCounts },
+    platforms: bySlug(clauseType.platforms).map((p) => platformRef(atlas, p)),
+    clauses: byKey(clauseType.clauses).map((item) => clauseRef(atlas, item)),
+  };
+}
+
+/** One flat record per clause, by key: the lines of atlas.jsonl and the rows of clauses.csv. */
+export function clauseRows(atlas: Context & Pick<Atlas, 'clauses'>): ClauseRow[] {
+  return byKey(atlas.clauses).map((clause): ClauseRow => {
+    const { data, stability, citedSnapshot } = clause;
+    const clauseType = clauseTypeOf(clause);
+    const cited = citedSnapshot ? snapshotRef(atlas, citedSnapshot) : undefined;
+    return {
+      id: data.id,
+      key: clause.key,
+      platform: clause.platform.slug,
+      platform_name: clause.platform.data.name,
+      document: clause.document.key,
+      document_id: clause.document.data.id,
+      document_title: clause.document.data.title,
+      document_type: clause.document.data.type,
+      title: data.title,
+      summary: data.summary,
+      clause_type: clauseType.key,
+      clause_type_name: clauseType.data.name,
+      clause_type_family: clauseType.data.family,
+      severity: data.severity,
+      confidence: data.confidence,
+      quote: data.quote,
+      regulations: [...data.regulations],
+      agencies: [...data.agencies],
+      categories: [...data.categories],
+      rarity: rarityOf(clauseType).label,
+      rarity_platforms: clauseType.rarity.platforms,
+      rarity_total: clauseType.rarity.total,
+      first_seen: stability.firstSeen?.capturedOn ?? null,
+      last_seen: stability.lastSeen?.capturedOn ?? null,
+      still_present: stability.stillPresent,
+      gone_since: stability.goneSince?.capturedOn ?? null,
+      changes: stability.changes,
+      present_in: stability.presentIn,
+      cited_stamp: cited?.stamp ?? null,
+      cited_captured_at: cited?.captured_at ?? null,
+      cited_sha256: cited?.sha256 ?? null,
+      cited_archive_url: cited?.archive_url ?? null,
+      cited_raw_url: cited?.raw_url ?? null,
+      source_link: clause.sourceLink,
+      url: absolute(atlas, clause.url),
+      permanent_url: permanentUrl(atlas, data.id),
+      api_url: absolute(atlas, apiPath.clause(clause)),
+      peers: byKey(clause.peers).map((peer) => peer.key),
+    };
+  });
+}
+
+/** `/data/atlas.jsonl`: one JSON object per line, `\n` line ends, a final newline. */
+export function clausesJsonl(atlas: Context & Pick<Atlas, 'clauses'>): string {
+  return clauseRows(atlas)
+    .map((row) => `${JSON.stringify(row)}\n`)
+    .join('');
+}
+
+/** The CSV columns, in the schema's field order. */
+export const clauseColumns = Object.keys(clauseRowSchema.shape) as Array<keyof ClauseRow>;
+
+function csvCell(value: ClauseRow[keyof ClauseRow]): string {
+  if (value === null) return '';
+  if (Array.isArray(value)) return value.join(CSV_LIST_SEPARATOR);
+  return String(value);
+}
+
+/** `/data/clauses.csv`: RFC 4180 (CRLF line ends, quotes only where needed), a header row, lists joined with `;`, null as an empty cell. */
+export function clausesCsv(atlas: Context & Pick<Atlas, 'clauses'>): string {
+  const records = clauseRows(atlas).map((row) => clauseColumns.map((column) => csvCell(row[column])));
+  // csv-stringify only quotes the configured record delimiter; RFC 4180 wants any line break inside a field quoted.
+  return stringify(records, { header: true, columns: clauseColumns, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+}
+
+/** One row of the data dictionary shown on /data/. */
+export interface FieldDoc {
+  /** The published file(s) the field appears in. */
+  file: string;
+  /** Dotted path; `[]` marks the items of a list. */
+  field: string;
+  /** JSON type, read from the generated JSON Schema. */
+  type: string;
+  description: string;
+}
+
+const exportFiles: Record<ExportSchemaName, string> = {
+  'api-index': apiPath.index,
+  'api-platform': '/api/v1/platforms/<platform>.json',
+  'api-document': '/api/v1/documents/<platform>/<document>.json',
+  'api-clause': '/api/v1/clauses/<platform>/<document>/<clause>.json',
+  'api-clause-type': '/api/v1/clause-types/<type>.json',
+  'clause-row': `${dataPath.jsonl}, ${dataPath.csv}`,
+};
+
+/** Patterns the generated schemas use for dates, so the dictionary can name them. */
+const patternNames = new Map([
+  [(zodToJsonSchema(isoDate) as JsonSchema).pattern, 'date (YYYY-MM-DD)'],
+  [(zodToJsonSchema(isoInstant) as JsonSchema).pattern, 'date-time (UTC)'],
+]);
+/** Enums longer than this are shown as their base type; the description names the vocabulary. */
+const MAX_LISTED_VALUES = 8;
+
+const asSchemas = (value: unknown): JsonSchema[] => (Array.isArray(value) ? (value as JsonSchema[]) : []);
+
+function typeName(schema: JsonSchema): string {
+  const anyOf = asSchemas(schema.anyOf);
+  if (anyOf.length) return anyOf.map(typeName).join(' | ');
+  const [first] = asSchemas(schema.allOf);
+  if (first) return typeName(first);
+  if (Array.isArray(schema.enum) && schema.enum.length <= MAX_LISTED_VALUES) return schema.enum.map(String).join(' | ');
+  if (Array.isArray(schema.type)) return schema.type.map((type) => typeName({ ...schema, type })).join(' | ');
+  if (schema.type === 'array') return `list of ${typeName(schema.items as JsonSchema)}`;
+  if (schema.type === 'object' && schema.additionalProperties && typeof schema.additionalProperties === 'object') return `map of ${typeName(schema.additionalProperties as JsonSchema)}`;
+  if (schema.type === 'string' && schema.format === 'uri') return 'URL';
+  if (schema.type === 'string') return patternNames.get(schema.pattern) ?? 'string';
+  return String(schema.type);
+}
+
+/** The object whose fields a field holds, through nullability and lists. */
+function nestedObject(schema: JsonSchema): JsonSchema | undefined {
+  if (schema.properties) return schema;
+  if (schema.type === 'array') return nestedObject(schema.items as JsonSchema);
+  return asSchemas(schema.anyOf).map(nestedObject).find(Boolean);
+}
+
+function fieldsOf(file: string, schema: JsonSchema, prefix: string): FieldDoc[] {
+  const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
+  return Object.entries(properties).flatMap(([name, field]) => {
+    const path = `${prefix}${name}`;
+    const nested = nestedObject(field);
+    const row: FieldDoc = { file, field: path, type: typeName(field), description: String(field.description ?? '') };
+    return nested ? [row, ...fieldsOf(file, nested, `${path}${field.type === 'array' ? '[]' : ''}.`)] : [row];
+  });
+}
+
+/** The data dictionary: every field of every published shape, described from the export schemas. */
+export function fieldDocs(): FieldDoc[] {
+  return (Object.keys(exportSchemas) as ExportSchemaName[]).flatMap((name) => fieldsOf(exportFiles[name], jsonSchema(name), ''));
+}

@@ -1,0 +1,98 @@
+/**
+ * A short FAQ for a clause page, written from the clause's computed facts
+ * (stability, peers, agencies) so the answers can never drift from the data
+ * shown above them on the same page.
+ */
+import { formatDate } from './dates.ts';
+import { earlierTitle } from './lineage.ts';
+import type { ClauseRecord, TimelineEvent } from './model.ts';
+import { listOf, plural } from './wording.ts';
+
+export interface FaqItem {
+  question: string;
+  answer: string;
+}
+
+/** "X's Privacy Policy", or "the Acme Social Privacy Policy" when the title already names the platform. */
+function policyName(clause: ClauseRecord): string {
+  const title = clause.document.data.title;
+  const name = clause.platform.data.name;
+  return title.toLowerCase().startsWith(name.toLowerCase()) ? `the ${title}` : `${name}'s ${title}`;
+}
+
+function stillPresent(clause: ClauseRecord): FaqItem {
+  const { stability, document } = clause;
+  const question = `Is this clause still in ${policyName(clause)}?`;
+  const latest = document.facts.lastVerified;
+  if (stability.stillPresent && latest) {
+    return { question, answer: `Yes. The quoted text is in the latest version the atlas captured, on ${formatDate(latest.capturedOn)}.` };
+  }
+  if (stability.lastSeen) {
+    const gone = stability.goneSince ? ` and is missing from every version since ${formatDate(stability.goneSince.capturedOn)}` : '';
+    return { question, answer: `No. The quoted text was last seen in the version captured on ${formatDate(stability.lastSeen.capturedOn)}${gone}.` };
+  }
+  return { question, answer: 'The quoted text was not found in any captured version of the policy.' };
+}
+
+function since(clause: ClauseRecord): FaqItem | undefined {
+  const { firstSeen } = clause.stability;
+  if (!firstSeen) return undefined;
+  const { document, platform } = clause;
+  const parts = [`The quoted text first appears in the version captured on ${formatDate(firstSeen.capturedOn)}`];
+  // Predecessor documents carry the early history under another title (e.g. Twitter before X).
+  const origin = earlierTitle(document, firstSeen.documentKey);
+  if (origin) parts.push(`, when the policy was titled "${origin}"`);
+  parts.push('.');
+  if (document.history[0] === firstSeen) parts.push(' That is the earliest version the atlas holds, so the clause may be older.');
+  return { question: `Since when has ${platform.data.name} had this clause?`, answer: parts.join('') };
+}
+
+const changeWords: Record<Exclude<TimelineEvent['kind'], 'appeared'>, [string, string]> = {
+  reworded: ['rewording of the surrounding text', 'rewordings of the surrounding text'],
+  removed: ['removal', 'removals'],
+  reappeared: ['reappearance', 'reappearances'],
+};
+
+function changes(clause: ClauseRecord): FaqItem | undefined {
+  const { stability } = clause;
+  if (!stability.firstSeen) return undefined;
+  const question = 'How often has this clause changed?';
+  if (stability.changes === 0 && stability.presentIn === 1) {
+    return { question, answer: 'It has not changed: so far only one captured version contains it.' };
+  }
+  if (stability.changes === 0) {
+    return { question, answer: `It has not changed since it first appeared: the text around the quote reads the same in all ${stability.presentIn} captured versions that contain it.` };
+  }
+  const counts = new Map<keyof typeof changeWords, number>();
+  for (const event of stability.timeline.slice(1)) {
+    if (event.kind !== 'appeared') counts.set(event.kind, (counts.get(event.kind) ?? 0) + 1);
+  }
+  const detail = [...counts].map(([kind, n]) => `${n} ${n === 1 ? changeWords[kind][0] : changeWords[kind][1]}`);
+  return { question, answer: `${plural(stability.changes, 'change')} since it first appeared: ${listOf(detail)}.` };
+}
+
+function peers(clause: ClauseRecord): FaqItem | undefined {
+  const type = clause.clauseType;
+  if (!type) return undefined;
+  const names = [...new Set(clause.peers.map((p) => p.platform.data.name))];
+  const others = Math.max(0, type.rarity.total - 1);
+  const question = `Do other platforms have a clause like this?`;
+  if (!names.length) {
+    return { question, answer: `Not that the atlas has found: none of the ${plural(others, 'other tracked platform')} has an analysed clause of this type (${type.data.name}).` };
+  }
+  return { question, answer: `Yes. ${names.length} of the ${plural(others, 'other tracked platform')} ${names.length === 1 ? 'has' : 'have'} a clause of this type (${type.data.name}): ${listOf(names)}.` };
+}
+
+function complain(clause: ClauseRecord): FaqItem {
+  const question = 'Where can I complain about this?';
+  if (!clause.agencies.length) {
+    return { question, answer: 'The atlas lists no agency for this clause yet. The consumer or data protection authority where you live is the usual place to start.' };
+  }
+  const places = clause.agencies.map((a) => `${a.data.short_name} (${a.data.jurisdiction}) via "${a.data.where_to_file.label}" at ${a.data.where_to_file.url}`);
+  return { question, answer: `The atlas points to ${listOf(places)}. Each agency decides what it takes up; this is not legal advice.` };
+}
+
+/** Three to five questions and answers about one clause. */
+export function clauseFaq(clause: ClauseRecord): FaqItem[] {
+  return [stillPresent(clause), since(clause), changes(clause), peers(clause), complain(clause)].filter((item): item is FaqItem => item !== undefined);
+}

@@ -1,0 +1,144 @@
+/**
+ * Change feeds (RSS 2.0, Atom 1.0, JSON Feed) for the whole atlas and for each
+ * platform, built from the change log with the `feed` library. Every date comes
+ * from a capture instant, never the clock, so the same content gives the same bytes.
+ */
+import { Feed, type FeedOptions, type Item } from 'feed';
+import { atlasChanges, CLAUSE_EVENT_LABELS, changesFor, versionUrl, type Change } from './changes.ts';
+import { formatDate } from './dates.ts';
+import type { Atlas, PlatformRecord } from './model.ts';
+
+/** Credit for the policy texts, required by their licence wherever the data is shown. */
+export const POLICY_TEXT_CREDIT = 'Policy texts: Platform Governance Archive, University of Bremen, via Open Terms Archive (ODC-BY 1.0)';
+
+/** Newest changes kept in each feed; older ones stay on the change pages. */
+export const FEED_ITEM_LIMIT = 50;
+
+export type FeedFormat = 'rss' | 'atom' | 'json';
+
+const FORMATS: Record<FeedFormat, { file: string; contentType: string }> = {
+  rss: { file: 'feed.xml', contentType: 'application/rss+xml; charset=utf-8' },
+  atom: { file: 'atom.xml', contentType: 'application/atom+xml; charset=utf-8' },
+  json: { file: 'feed.json', contentType: 'application/feed+json; charset=utf-8' },
+};
+const FORMAT_ORDER: readonly FeedFormat[] = ['rss', 'atom', 'json'];
+
+/** One feed as a file of the built site. */
+export interface FeedFile {
+  /** Site path, e.g. `/changes/feed.xml`. */
+  path: string;
+  contentType: string;
+  body: string;
+}
+
+/** Site paths of the three feeds of the whole atlas, or of one platform. */
+export function feedPaths(platform?: PlatformRecord): Record<FeedFormat, string> {
+  const base = platform ? platform.url : '/changes/';
+  return { rss: `${base}${FORMATS.rss.file}`, atom: `${base}${FORMATS.atom.file}`, json: `${base}${FORMATS.json.file}` };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function absolute(atlas: Atlas, path: string): string {
+  return `${atlas.site.url.replace(/\/+$/, '')}${path}`;
+}
+
+function itemTitle(change: Change): string {
+  const what = change.kind === 'first' ? 'first captured' : 'changed';
+  return `${change.document.data.title} ${what} — ${formatDate(change.snapshot.capturedOn)}`;
+}
+
+/** HTML summary of one change: what was captured, against which version, and the clauses it touched. */
+function itemSummary(atlas: Atlas, change: Change): string {
+  const link = (path: string, text: string) => `<a href="${escapeHtml(absolute(atlas, path))}">${escapeHtml(text)}</a>`;
+  const { document, snapshot, previous } = change;
+  const subject = `${link(document.url, document.data.title)} (${escapeHtml(document.platform.data.name)})`;
+  const captured = formatDate(snapshot.capturedOn);
+  const lead = previous
+    ? `<p>A new version of ${subject} was captured on ${captured}. It replaces the ${link(versionUrl(previous), `version of ${formatDate(previous.capturedOn)}`)}.</p>`
+    : `<p>The first captured version of ${subject}, from ${captured}.</p>`;
+  const clauses = change.clausesAffected.length
+    ? `<p>Analysed clauses affected:</p><ul>${change.clausesAffected.map(({ clause, kind }) => `<li>${link(clause.url, clause.data.title)}: ${CLAUSE_EVENT_LABELS[kind]}</li>`).join('')}</ul>`
+    : '<p>No analysed clause is affected.</p>';
+  return lead + clauses;
+}
+
+function feedItem(atlas: Atlas, change: Change): Item {
+  const url = absolute(atlas, change.versionUrl);
+  const date = new Date(change.snapshot.capturedAt);
+  return { title: itemTitle(change), id: url, link: url, date, published: date, description: itemSummary(atlas, change) };
+}
+
+interface FeedScope {
+  title: string;
+  description: string;
+  /** Site path of the page the feed mirrors. */
+  home: string;
+  paths: Record<FeedFormat, string>;
+  changes: readonly Change[];
+}
+
+function renderFeed(atlas: Atlas, scope: FeedScope, format: FeedFormat): string {
+  const { site } = atlas;
+  const changes = scope.changes.slice(0, FEED_ITEM_LIMIT);
+  // An empty feed dates from the newest capture in the atlas, the last time it was checked; the library would use the clock.
+  const updated = changes[0]?.snapshot.capturedAt ?? atlas.snapshots[0]?.capturedAt ?? '1970-01-01T00:00:00Z';
+  const options: FeedOptions = {
+    id: absolute(atlas, scope.home),
+    title: scope.title,
+    description: `${scope.description} ${POLICY_TEXT_CREDIT}.`,
+    link: absolute(atlas, scope.home),
+    language: 'en',
+    updated: new Date(updated),
+    feedLinks: { rss: absolute(atlas, scope.paths.rss), atom: absolute(atlas, scope.paths.atom), json: absolute(atlas, scope.paths.json) },
+    author: { name: site.publisher, link: absolute(atlas, '/') },
+    copyright: POLICY_TEXT_CREDIT,
+  };
+  const feed = new Feed(options);
+  for (const change of changes) {
+    const item = feedItem(atlas, change);
+    // Atom declares its titles as HTML; RSS and JSON Feed take them as plain text.
+    feed.addItem(format === 'atom' ? { ...item, title: escapeHtml(item.title) } : item);
+  }
+  const body = format === 'rss' ? feed.rss2() : format === 'atom' ? feed.atom1() : feed.json1();
+  return `${body}\n`;
+}
+
+function atlasScope(atlas: Atlas): FeedScope {
+  return {
+    title: `${atlas.site.name}: policy changes`,
+    description: `Substantive changes to the platform policies tracked by ${atlas.site.name}, newest first.`,
+    home: '/changes/',
+    paths: feedPaths(),
+    changes: atlasChanges(atlas),
+  };
+}
+
+function platformScope(atlas: Atlas, platform: PlatformRecord): FeedScope {
+  return {
+    title: `${atlas.site.name}: ${platform.data.name} policy changes`,
+    description: `Substantive changes to ${platform.data.name}'s policies tracked by ${atlas.site.name}, newest first.`,
+    home: platform.url,
+    paths: feedPaths(platform),
+    changes: changesFor(atlas, platform),
+  };
+}
+
+/** One feed of the whole atlas, or of one platform when given. */
+export function feedFile(atlas: Atlas, format: FeedFormat, platform?: PlatformRecord): FeedFile {
+  const scope = platform ? platformScope(atlas, platform) : atlasScope(atlas);
+  return { path: scope.paths[format], contentType: FORMATS[format].contentType, body: renderFeed(atlas, scope, format) };
+}
+
+/** Every feed of the site: the atlas's three, then each platform's three. */
+export function feedFiles(atlas: Atlas): FeedFile[] {
+  const scopes: (PlatformRecord | undefined)[] = [undefined, ...atlas.platforms];
+  return scopes.flatMap((platform) => FORMAT_ORDER.map((format) => feedFile(atlas, format, platform)));
+}
+
+/** The HTTP response of an endpoint route serving one feed. */
+export function feedResponse(file: FeedFile): Response {
+  return new Response(file.body, { headers: { 'Content-Type': file.contentType } });
+}

@@ -1,0 +1,72 @@
+/**
+ * JSON Schemas of everything the atlas reads and publishes, generated from the
+ * zod schemas so they can never drift from what the code checks: the content
+ * files contributors write (src/schema/*.ts) and the open-data exports
+ * (src/schema/export.ts). Published under /data/schema/<name>.json.
+ */
+import type { ZodType } from 'astro/zod';
+import { zodToJsonSchema } from 'zod-to-json-schema';
+import { agencySchema } from '../schema/agency.ts';
+import { clauseSchema } from '../schema/clause.ts';
+import { clauseTypeSchema } from '../schema/clause-type.ts';
+import { documentSchema } from '../schema/document.ts';
+import { apiClauseSchema, apiClauseTypeSchema, apiDocumentSchema, apiIndexSchema, apiPlatformSchema, clauseRowSchema } from '../schema/export.ts';
+import { ledgerSchema } from '../schema/ledger.ts';
+import { platformSchema } from '../schema/platform.ts';
+import { regulationSchema } from '../schema/regulation.ts';
+import { snapshotSchema } from '../schema/snapshot.ts';
+
+/** A generated JSON Schema (draft-07) as plain data. */
+export type JsonSchema = { [keyword: string]: unknown };
+
+interface SchemaSource {
+  title: string;
+  description: string;
+  schema: ZodType;
+}
+
+/** Content files, as contributors write them. */
+const contentSchemas = {
+  platform: { title: 'Platform', description: 'content/platforms/<platform>.yaml', schema: platformSchema },
+  document: { title: 'Document', description: 'content/documents/<platform>/<document>.yaml', schema: documentSchema },
+  snapshot: { title: 'Snapshot front matter', description: 'Front matter of content/snapshots/<platform>/<document>/<stamp>.md', schema: snapshotSchema },
+  clause: { title: 'Clause front matter', description: 'Front matter of content/clauses/<platform>/<document>/<clause>.md', schema: clauseSchema },
+  'clause-type': { title: 'Clause type', description: 'content/clause-types/<type>.yaml', schema: clauseTypeSchema },
+  regulation: { title: 'Regulation front matter', description: 'Front matter of content/regulations/<regulation>.md', schema: regulationSchema },
+  agency: { title: 'Agency', description: 'content/agencies/<agency>.yaml', schema: agencySchema },
+  ledger: { title: 'Ledger', description: 'content/ledger.yaml', schema: ledgerSchema },
+} satisfies Record<string, SchemaSource>;
+
+/** Published records: the JSON API and the clause dataset. */
+export const exportSchemas = {
+  'api-index': { title: 'API index', description: 'What the atlas holds and where each record is.', schema: apiIndexSchema },
+  'api-platform': { title: 'API platform', description: 'A platform with its grade, documents and clauses.', schema: apiPlatformSchema },
+  'api-document': { title: 'API document', description: 'A document with its version history and computed facts.', schema: apiDocumentSchema },
+  'api-clause': { title: 'API clause', description: 'A clause analysis with every computed fact.', schema: apiClauseSchema },
+  'api-clause-type': { title: 'API clause type', description: 'A clause type compared across platforms.', schema: apiClauseTypeSchema },
+  'clause-row': { title: 'Clause row', description: 'One clause, flat: a line of atlas.jsonl and a row of clauses.csv.', schema: clauseRowSchema },
+} satisfies Record<string, SchemaSource>;
+
+const schemaSources: Record<SchemaName, SchemaSource> = { ...contentSchemas, ...exportSchemas };
+
+export type ExportSchemaName = keyof typeof exportSchemas;
+export type SchemaName = keyof typeof contentSchemas | ExportSchemaName;
+export const schemaNames = Object.keys(schemaSources) as SchemaName[];
+
+/** Site path of a published schema. */
+export function schemaPath(name: SchemaName): string {
+  return `/data/schema/${name}.json`;
+}
+
+/** The JSON Schema of one content file or export shape; self-contained (no $ref). */
+export function jsonSchema(name: SchemaName): JsonSchema {
+  const { title, description, schema } = schemaSources[name];
+  // Inline every reused part so each field carries its own description.
+  const { $schema, ...body } = zodToJsonSchema(schema, { $refStrategy: 'none', target: 'jsonSchema7' }) as JsonSchema;
+  return { $schema, title, description, ...body };
+}
+
+/** Every schema by name, in publishing order. */
+export function jsonSchemas(): Record<SchemaName, JsonSchema> {
+  return Object.fromEntries(schemaNames.map((name) => [name, jsonSchema(name)])) as Record<SchemaName, JsonSchema>;
+}

@@ -1,0 +1,33 @@
+/** Small wording helpers shared by pages, FAQs and citations, so counts and lists read the same everywhere. */
+
+/** "1 version", "3 versions". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "A", "A and B", "A, B and C". */
+export function listOf(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** "United States" for `US`; jurisdiction codes such as `EU` or `US-CA` are returned as they are when ICU has no name. */
+export function countryName(code: string): string {
+  try {
+    return regionNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** "High" for `high`. */
+export function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** "42%" with no decimals. */
+export function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}

@@ -1,0 +1,563 @@
+/**
+ * Shapes of the open data the atlas publishes: the JSON API (`/api/v1/…`) and
+ * the flat clause dataset (`/data/atlas.jsonl`, `/data/clauses.csv`). Each
+ * field's `.describe()` text is its public description: it lands in the
+ * generated JSON Schema and in the data dictionary on the /data/ page. The doc
+ * comments say where in the Atlas model a value comes from.
+ *
+ * Every field is always present (missing values are `null`, lists may be
+ * empty), so records keep one field order and CSV columns never shift.
+ */
+import { z } from 'astro/zod';
+import { agencySchema } from './agency.ts';
+import { clauseSchema } from './clause.ts';
+import { clauseTypeSchema } from './clause-type.ts';
+import { entryKey, httpUrl, isoDate, isoInstant, severity, slug } from './common.ts';
+import { documentSchema } from './document.ts';
+import { platformSchema } from './platform.ts';
+import { recordId } from './record-id.ts';
+import { regulationSchema } from './regulation.ts';
+import { siteSchema } from './site.ts';
+import { snapshotSchema, snapshotStamp } from './snapshot.ts';
+
+const documentKey = z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, '<platform>/<document>');
+const clauseKey = z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+\/[a-z0-9-]+$/, '<platform>/<document>/<clause>');
+const stamp = z.string().regex(snapshotStamp, 'a snapshot stamp such as 2024-02-21T12-36-13Z');
+const count = z.number().int().nonnegative();
+const severityCountsSchema = z
+  .object({
+    /** countSeverities(…).low (grade.ts) */
+    low: count.describe('Clauses of low severity.'),
+    /** countSeverities(…).medium */
+    medium: count.describe('Clauses of medium severity.'),
+    /** countSeverities(…).high */
+    high: count.describe('Clauses of high severity.'),
+  })
+  .describe('How many analysed clauses there are at each severity.');
+
+/** Rarity (rarity.ts) of a clause type. */
+const raritySchema = z
+  .object({
+    /** rarity.platforms */
+    platforms: count.describe('Tracked platforms with at least one clause of this type.'),
+    /** rarity.total */
+    total: count.describe('Platforms the atlas tracks.'),
+    /** rarity.share */
+    share: z.number().min(0).max(1).describe('platforms divided by total, from 0 to 1.'),
+    /** rarity.label */
+    label: z.enum(['Rare', 'Uncommon', 'Common', 'Widespread']).describe('Rare (≤ 25 % of platforms), Uncommon (≤ 50 %), Common (≤ 75 %) or Widespread.'),
+  })
+  .describe('How common the clause type is across tracked platforms.');
+
+/** A link to a platform (PlatformRecord). */
+const platformRefSchema = z.object({
+  /** PlatformRecord.slug */
+  key: slug.describe('Platform slug, as in content/platforms/<key>.yaml.'),
+  /** Platform.name */
+  name: platformSchema.shape.name.describe('Current public name of the platform.'),
+  /** site.url + PlatformRecord.url */
+  url: httpUrl.describe('The platform page on the atlas.'),
+  /** apiPath.platform */
+  api_url: httpUrl.describe('This platform in the JSON API.'),
+});
+
+/** A link to a document (DocumentRecord). */
+const documentRefSchema = z.object({
+  /** DocumentRecord.key */
+  key: documentKey.describe('Document key, <platform>/<document>.'),
+  /** DocumentData.id */
+  id: recordId('document').describe('Permanent record ID of the document.'),
+  /** DocumentData.title */
+  title: documentSchema.shape.title.describe('Title of the document as the platform names it.'),
+  /** site.url + DocumentRecord.url */
+  url: httpUrl.describe('The document page on the atlas.'),
+  /** apiPath.document */
+  api_url: httpUrl.describe('This document in the JSON API.'),
+});
+
+/** A link to a clause (ClauseRecord). */
+const clauseRefSchema = z.object({
+  /** ClauseRecord.key */
+  key: clauseKey.describe('Clause key, <platform>/<document>/<clause>.'),
+  /** ClauseData.id */
+  id: recordId('clause').describe('Permanent record ID of the clause.'),
+  /** ClauseData.title */
+  title: clauseSchema.shape.title.describe('Title of the clause analysis.'),
+  /** ClauseData.severity */
+  severity: severity.describe('Severity of the clause: low, medium or high.'),
+  /** site.url + ClauseRecord.url */
+  url: httpUrl.describe('The clause page on the atlas.'),
+  /** apiPath.clause */
+  api_url: httpUrl.describe('This clause in the JSON API.'),
+});
+
+/** A link to a clause type (ClauseTypeRecord). */
+const clauseTypeRefSchema = z.object({
+  /** ClauseTypeRecord.key */
+  key: entryKey.describe('Clause type key, as in content/clause-types/<key>.yaml.'),
+  /** ClauseType.name */
+  name: clauseTypeSchema.shape.name.describe('Name of the clause type.'),
+  /** site.url + ClauseTypeRecord.url */
+  url: httpUrl.describe('The clause type page on the atlas, comparing platforms.'),
+  /** apiPath.clauseType */
+  api_url: httpUrl.describe('This clause type in the JSON API.'),
+});
+
+/** One captured version (SnapshotView). */
+const snapshotRefSchema = z.object({
+  /** SnapshotView.documentKey: a predecessor's key for versions captured before a rename */
+  document: documentKey.describe('Document the snapshot was captured for, <platform>/<document>; a predecessor for versions from before a rename.'),
+  /** SnapshotView.stamp */
+  stamp: stamp.describe('File-name stamp of the snapshot, the capture instant with colons replaced.'),
+  /** SnapshotView.capturedAt */
+  captured_at: isoInstant.describe('When the text was captured (UTC).'),
+  /** SnapshotData.sha256 */
+  sha256: snapshotSchema.shape.sha256.describe('SHA-256 of the raw snapshot text, lowercase hex; check it with sha256sum on raw_url.'),
+  /** SnapshotData.archive_url */
+  archive_url: httpUrl.nullable().describe('A public archive copy of the source near the capture time, or null.'),
+  /** apiPath.snapshotRaw */
+  raw_url: httpUrl.describe('The captured text, byte for byte as hashed.'),
+});
+/** A version in a document's history, with what changed. */
+const versionSchema = snapshotRefSchema.extend({
+  /** SnapshotData.substantive */
+  substantive: z.boolean().describe('False when only markup or whitespace changed since the previous version.'),
+  /** SnapshotView.byteLength */
+  bytes: count.describe('Size of the captured text in bytes.'),
+});
+/** One step of a clause's history (stability.ts TimelineEvent). */
+const timelineEventSchema = z
+  .object({
+    /** TimelineEvent.kind */
+    kind: z
+      .enum(['appeared', 'reworded', 'removed', 'reappeared'])
+      .describe('appeared (first time), reworded (the paragraph around the quote changed), removed (the quote vanished) or reappeared.'),
+  })
+  .merge(snapshotRefSchema);
+
+/** Stability (stability.ts), with snapshots given as their capture dates. */
+const stabilitySchema = z
+  .object({
+    /** stability.firstSeen.capturedOn */
+    first_seen: isoDate.nullable().describe('Capture date of the earliest snapshot containing the quote.'),
+    /** stability.lastSeen.capturedOn */
+    last_seen: isoDate.nullable().describe('Capture date of the latest snapshot containing the quote.'),
+    /** stability.stillPresent */
+    still_present: z.boolean().describe('Whether the newest snapshot of the document contains the quote.'),
+    /** stability.goneSince.capturedOn */
+    gone_since: isoDate.nullable().describe('Capture date of the snapshot from which the quote is gone for good, or null.'),
+    /** stability.changes */
+    changes: count.describe('Changes after the first appearance: rewordings, removals and reappearances.'),
+    /** stability.presentIn */
+    present_in: count.describe('Snapshots whose text contains the quote.'),
+    /** stability.timeline */
+    timeline: z.array(timelineEventSchema).describe('Each appearance, rewording and removal of the quote, oldest first.'),
+  })
+  .describe("Where the quote occurs across the document's history, predecessors included.");
+
+/** The formatted citations (citation.ts). */
+const citationSchema = z
+  .object({
+    /** Citation.apa */
+    apa: z.string().describe('APA 7 reference, pinned to the cited version.'),
+    /** Citation.bluebook */
+    bluebook: z.string().describe('Bluebook internet citation, pinned to the cited version.'),
+  })
+  .describe('Ready-made citations of the record.');
+
+/** `/api/v1/index.json`: what the atlas holds and where each record is. */
+export const apiIndexSchema = z.object({
+  /** Site */
+  site: z
+    .object({
+      /** Site.name */
+      name: siteSchema.shape.name.describe('Name of the atlas.'),
+      /** Site.url */
+      url: httpUrl.describe('Public origin of the atlas.'),
+      /** Site.publisher */
+      publisher: siteSchema.shape.publisher.describe('Who publishes the atlas.'),
+      /** Site.id_prefix */
+      id_prefix: siteSchema.shape.id_prefix.describe('Prefix of every record ID.'),
+    })
+    .describe('The atlas publishing this data.'),
+  /** Atlas.dataAsOf */
+  data_as_of: isoDate.nullable().describe('Capture date of the newest snapshot: the date the data is current to.'),
+  /** lengths of the Atlas lists */
+  counts: z
+    .object({
+      /** Atlas.platforms.length */
+      platforms: count.describe('Tracked platforms.'),
+      /** Atlas.documents.length */
+      documents: count.describe('Tracked documents.'),
+      /** Atlas.snapshots.length */
+      snapshots: count.describe('Captured versions of all documents.'),
+      /** Atlas.clauses.length */
+      clauses: count.describe('Analysed clauses.'),
+      /** Atlas.clauseTypes.length */
+      clause_types: count.describe('Clause types in the taxonomy.'),
+      /** Atlas.regulations.length */
+      regulations: count.describe('Regulations referenced.'),
+      /** Atlas.agencies.length */
+      agencies: count.describe('Agencies referenced.'),
+    })
+    .describe('How many records of each kind the atlas holds.'),
+  /** exports.ts DATA_LICENCES */
+  licences: z
+    .object({
+      /** DATA_LICENCES.analysis */
+      analysis: z
+        .object({
+          /** DATA_LICENCES.analysis.name */
+          name: z.string().describe('Licence name.'),
+          /** DATA_LICENCES.analysis.url */
+          url: httpUrl.describe('Licence text.'),
+        })
+        .describe('Licence of the analyses and computed facts.'),
+      /** DATA_LICENCES.snapshots */
+      snapshots: z
+        .object({
+          /** DATA_LICENCES.snapshots.name */
+          name: z.string().describe('Licence name.'),
+          /** DATA_LICENCES.snapshots.url */
+          url: httpUrl.describe('Licence text.'),
+          /** DATA_LICENCES.snapshots.credit */
+          credit: z.string().describe('How to credit the source of the texts.'),
+        })
+        .describe('Licence of the captured policy texts.'),
+    })
+    .describe('Licences under which the data may be reused.'),
+  /** exports.ts dataPath and json-schema.ts schemaPath */
+  downloads: z
+    .object({
+      /** dataPath.jsonl */
+      jsonl: httpUrl.describe('Every clause as one JSON object per line.'),
+      /** dataPath.csv */
+      csv: httpUrl.describe('Every clause as one CSV row (RFC 4180, lists joined with ";").'),
+      /** schemaPath of every name in json-schema.ts */
+      schemas: z.record(httpUrl).describe('JSON Schema of each published shape, by name.'),
+    })
+    .describe('Bulk downloads and their schemas.'),
+  /** grade.ts severityPoints and gradeBounds */
+  grading: z
+    .object({
+      /** severityPoints */
+      severity_points: z
+        .object({
+          /** severityPoints.low */
+          low: count.describe('Points per low-severity clause.'),
+          /** severityPoints.medium */
+          medium: count.describe('Points per medium-severity clause.'),
+          /** severityPoints.high */
+          high: count.describe('Points per high-severity clause.'),
+        })
+        .describe('Concern points per clause of each severity.'),
+      /** gradeBounds */
+      bounds: z
+        .array(
+          z.object({
+            /** gradeBounds[i][0] */
+            grade: z.string().describe('Grade letter.'),
+            /** gradeBounds[i][1] */
+            max_index: z.number().describe('Highest concern index with this grade.'),
+          }),
+        )
+        .describe('Grade for each concern index, best first; above the last bound the grade is E.'),
+    })
+    .describe('How platform grades are computed: index = points / (clauses × high points).'),
+  /** Atlas.platforms */
+  platforms: z.array(platformRefSchema).describe('Every tracked platform, by key.'),
+  /** Atlas.documents */
+  documents: z.array(documentRefSchema).describe('Every tracked document, by key.'),
+  /** Atlas.clauses */
+  clauses: z.array(clauseRefSchema).describe('Every analysed clause, by key.'),
+  /** Atlas.clauseTypes */
+  clause_types: z.array(clauseTypeRefSchema).describe('Every clause type, by key.'),
+});
+
+/** `/api/v1/platforms/<platform>.json`. */
+export const apiPlatformSchema = platformRefSchema.extend({
+  /** Platform.website */
+  website: httpUrl.describe('Home page of the service.'),
+  /** Platform.headquarters */
+  headquarters: platformSchema.shape.headquarters.describe("Country of the operator's headquarters (ISO 3166-1 alpha-2)."),
+  /** Platform.description */
+  description: platformSchema.shape.description.describe("What the service is, in the atlas's words."),
+  /** Platform.formerly */
+  formerly: z
+    .array(
+      z.object({
+        /** formerly[i].name */
+        name: z.string().describe('Earlier name.'),
+        /** formerly[i].until */
+        until: isoDate.describe('Last day the name was used.'),
+      }),
+    )
+    .describe('Names the platform had before, oldest first.'),
+  /** Platform.parent */
+  parent: z.string().nullable().describe('Company that owns or operates the platform, when it has a different name, or null.'),
+  /** PlatformRecord.grade */
+  grade: z
+    .object({
+      /** Grade.letter */
+      letter: z.enum(['A', 'B', 'C', 'D', 'E']).nullable().describe('A (least concern) to E (most), or null when no clause is analysed.'),
+      /** Grade.index */
+      index: z.number().min(0).max(1).describe('Concern index: points divided by the points if every clause were high severity.'),
+      /** Grade.points */
+      points: count.describe('Concern points of all analysed clauses.'),
+      /** Grade.clauses */
+      clauses: count.describe('Analysed clauses the grade rests on.'),
+    })
+    .describe('Platform grade and the inputs it is computed from (see grading in the index).'),
+  /** PlatformRecord.severityCounts */
+  severity_counts: severityCountsSchema,
+  /** PlatformRecord.documents */
+  documents: z.array(documentRefSchema).describe('Documents of the platform, by key.'),
+  /** PlatformRecord.clauses */
+  clauses: z.array(clauseRefSchema).describe('Analysed clauses in all documents of the platform, by key.'),
+});
+
+/** `/api/v1/documents/<platform>/<document>.json`. */
+export const apiDocumentSchema = documentRefSchema.extend({
+  /** DocumentData.type */
+  type: documentSchema.shape.type.describe('Document type in the Open Terms Archive terms-types vocabulary.'),
+  /** DocumentData.source_url */
+  source_url: httpUrl.describe('Where the platform publishes the current text.'),
+  /** DocumentData.language */
+  language: z.string().describe('Language of the tracked text (BCP 47 tag).'),
+  /** DocumentData.capture, selectors always as lists */
+  capture: z
+    .object({
+      /** capture.select, a single selector made a list */
+      select: z.array(z.string()).describe('CSS selectors of the elements holding the text.'),
+      /** capture.remove, absent made an empty list */
+      remove: z.array(z.string()).describe('CSS selectors of elements dropped from the selection.'),
+    })
+    .describe('How the text is cut out of the source page when captured.'),
+  /** site.url + /r/<id>/ */
+  permanent_url: httpUrl.describe('Permanent URL of the record; always resolves to its current page.'),
+  /** DocumentRecord.platform */
+  platform: platformRefSchema.describe('The platform publishing the document.'),
+  /** DocumentRecord.predecessor */
+  predecessor: documentRefSchema.nullable().describe('Document whose history this one continues (e.g. a policy from before a rename), or null.'),
+  /** DocumentRecord.successor */
+  successor: documentRefSchema.nullable().describe("Document continuing this one's history, or null."),
+  /** DocumentFacts */
+  facts: z
+    .object({
+      /** facts.versions */
+      versions: count.describe('Captured versions, predecessors included.'),
+      /** facts.substantiveVersions */
+      substantive_versions: count.describe('Of those, the versions whose text changed in substance.'),
+      /** facts.firstCaptured.capturedOn */
+      first_captured: isoDate.nullable().describe('Capture date of the earliest version.'),
+      /** facts.lastChanged.capturedOn */
+      last_changed: isoDate.nullable().describe('Capture date of the latest substantive change.'),
+      /** facts.lastVerified.capturedOn */
+      last_verified: isoDate.nullable().describe('Capture date of the latest version: when the text was last checked.'),
+      /** facts.monthsMonitored */
+      months_monitored: count.describe('Whole months between the first and the latest capture.'),
+    })
+    .describe('Facts computed from the version history.'),
+  /** DocumentRecord.severityCounts */
+  severity_counts: severityCountsSchema,
+  /** DocumentRecord.clauses */
+  clauses: z.array(clauseRefSchema).describe('Analysed clauses of the document, by key.'),
+  /** DocumentRecord.history */
+  versions: z.array(versionSchema).describe('Every captured version, predecessors first, oldest first.'),
+  /** documentCitation */
+  citation: citationSchema,
+});
+
+/** `/api/v1/clauses/<platform>/<document>/<clause>.json`. */
+export const apiClauseSchema = clauseRefSchema.extend({
+  /** ClauseData.summary */
+  summary: clauseSchema.shape.summary.describe('One sentence on what the clause means for a user.'),
+  /** ClauseData.confidence */
+  confidence: clauseSchema.shape.confidence.describe('How sure the analysis is of its reading: low, medium or high.'),
+  /** ClauseData.quote */
+  quote: z.string().describe("The clause's words, verbatim from the document."),
+  /** ClauseData.categories */
+  categories: z.array(entryKey).describe('Topic tags.'),
+  /** site.url + /r/<id>/ */
+  permanent_url: httpUrl.describe('Permanent URL of the record; always resolves to its current page.'),
+  /** ClauseRecord.sourceLink */
+  source_link: httpUrl.describe('The live source with the quote highlighted (URL text fragment).'),
+  /** ClauseRecord.platform */
+  platform: platformRefSchema.describe('The platform whose document holds the clause.'),
+  /** ClauseRecord.document */
+  document: documentRefSchema.describe('The document holding the clause.'),
+  /** ClauseRecord.clauseType with ClauseType.family */
+  clause_type: clauseTypeRefSchema.extend({ family: clauseTypeSchema.shape.family.describe('Broader group of the clause type.') }).describe('The clause type.'),
+  /** ClauseTypeRecord.rarity */
+  rarity: raritySchema,
+  /** ClauseRecord.stability */
+  stability: stabilitySchema,
+  /** ClauseRecord.citedSnapshot */
+  cited_snapshot: snapshotRefSchema.nullable().describe('The version the clause is cited against: the latest one containing the quote.'),
+  /** ClauseRecord.regulations */
+  regulations: z
+    .array(
+      z.object({
+        /** RegulationRecord.key */
+        key: entryKey.describe('Regulation key, as in content/regulations/<key>.md.'),
+        /** Regulation.name */
+        name: regulationSchema.shape.name.describe('Full official name.'),
+        /** Regulation.short_name */
+        short_name: regulationSchema.shape.short_name.describe('Short name, e.g. GDPR.'),
+        /** Regulation.citation */
+        citation: regulationSchema.shape.citation.describe('Formal citation.'),
+        /** Regulation.jurisdiction_code */
+        jurisdiction_code: regulationSchema.shape.jurisdiction_code.describe('ISO 3166 code of the jurisdiction, or EU.'),
+        /** Regulation.official_url */
+        official_url: httpUrl.describe("Official text or the regulator's page."),
+        /** site.url + RegulationRecord.url */
+        url: httpUrl.describe('The regulation page on the atlas.'),
+      }),
+    )
+    .describe('Regulations that bear on the clause.'),
+  /** ClauseRecord.agencies */
+  agencies: z
+    .array(
+      z.object({
+        /** AgencyRecord.key */
+        key: entryKey.describe('Agency key, as in content/agencies/<key>.yaml.'),
+        /** Agency.name */
+        name: agencySchema.shape.name.describe('Official name.'),
+        /** Agency.short_name */
+        short_name: agencySchema.shape.short_name.describe('Short name or acronym.'),
+        /** Agency.jurisdiction_code */
+        jurisdiction_code: agencySchema.shape.jurisdiction_code.describe('ISO 3166 code of the jurisdiction, or EU.'),
+        /** Agency.where_to_file.url */
+        where_to_file: httpUrl.describe('Where to file a complaint or report.'),
+        /** site.url + AgencyRecord.url */
+        url: httpUrl.describe('The agency page on the atlas.'),
+      }),
+    )
+    .describe('Agencies a person could turn to.'),
+  /** ClauseRecord.peers */
+  peers: z.array(clauseRefSchema).describe('Clauses of the same type on other platforms, by key.'),
+  /** ClauseRecord.siblings */
+  siblings: z.array(clauseRefSchema).describe('Other analysed clauses in the same document, by key.'),
+  /** clauseCitation */
+  citation: citationSchema,
+});
+
+/** `/api/v1/clause-types/<type>.json`. */
+export const apiClauseTypeSchema = clauseTypeRefSchema.extend({
+  /** ClauseType.family */
+  family: clauseTypeSchema.shape.family.describe('Broader group of the clause type.'),
+  /** ClauseType.description */
+  description: clauseTypeSchema.shape.description.describe('What a clause of this type does.'),
+  /** ClauseType.severity_guide */
+  severity_guide: z
+    .object({
+      /** severity_guide.low */
+      low: z.string().describe('What makes it low.'),
+      /** severity_guide.medium */
+      medium: z.string().describe('What makes it medium.'),
+      /** severity_guide.high */
+      high: z.string().describe('What makes it high.'),
+    })
+    .describe('What makes a clause of this type low, medium or high severity.'),
+  /** ClauseTypeRecord.rarity */
+  rarity: raritySchema,
+  /** ClauseTypeRecord.severityCounts */
+  severity_counts: severityCountsSchema,
+  /** ClauseTypeRecord.platforms */
+  platforms: z.array(platformRefSchema).describe('Platforms with at least one clause of this type, by key.'),
+  /** ClauseTypeRecord.clauses */
+  clauses: z.array(clauseRefSchema).describe('Clauses of this type on all platforms, by key.'),
+});
+
+/** One line of `/data/atlas.jsonl` and one row of `/data/clauses.csv`: a clause with its facts, flat. */
+export const clauseRowSchema = z.object({
+  /** ClauseData.id */
+  id: recordId('clause').describe('Permanent record ID of the clause.'),
+  /** ClauseRecord.key */
+  key: clauseKey.describe('Clause key, <platform>/<document>/<clause>.'),
+  /** PlatformRecord.slug */
+  platform: slug.describe('Platform key.'),
+  /** Platform.name */
+  platform_name: z.string().describe('Current public name of the platform.'),
+  /** DocumentRecord.key */
+  document: documentKey.describe('Document key, <platform>/<document>.'),
+  /** DocumentData.id */
+  document_id: recordId('document').describe('Permanent record ID of the document.'),
+  /** DocumentData.title */
+  document_title: z.string().describe('Title of the document.'),
+  /** DocumentData.type */
+  document_type: documentSchema.shape.type.describe('Document type in the Open Terms Archive vocabulary.'),
+  /** ClauseData.title */
+  title: z.string().describe('Title of the clause analysis.'),
+  /** ClauseData.summary */
+  summary: z.string().describe('One sentence on what the clause means for a user.'),
+  /** ClauseData.clause_type */
+  clause_type: entryKey.describe('Clause type key.'),
+  /** ClauseType.name */
+  clause_type_name: z.string().describe('Name of the clause type.'),
+  /** ClauseType.family */
+  clause_type_family: z.string().describe('Broader group of the clause type.'),
+  /** ClauseData.severity */
+  severity: severity.describe('Severity: low, medium or high.'),
+  /** ClauseData.confidence */
+  confidence: clauseSchema.shape.confidence.describe('Confidence of the analysis: low, medium or high.'),
+  /** ClauseData.quote */
+  quote: z.string().describe("The clause's words, verbatim from the document."),
+  /** ClauseData.regulations */
+  regulations: z.array(entryKey).describe('Keys of regulations that bear on the clause.'),
+  /** ClauseData.agencies */
+  agencies: z.array(entryKey).describe('Keys of agencies a person could turn to.'),
+  /** ClauseData.categories */
+  categories: z.array(entryKey).describe('Topic tags.'),
+  /** rarity.label */
+  rarity: raritySchema.shape.label,
+  /** rarity.platforms */
+  rarity_platforms: count.describe('Tracked platforms with a clause of the same type.'),
+  /** rarity.total */
+  rarity_total: count.describe('Platforms the atlas tracks.'),
+  /** stability.firstSeen */
+  first_seen: stabilitySchema.shape.first_seen,
+  /** stability.lastSeen */
+  last_seen: stabilitySchema.shape.last_seen,
+  /** stability.stillPresent */
+  still_present: stabilitySchema.shape.still_present,
+  /** stability.goneSince */
+  gone_since: stabilitySchema.shape.gone_since,
+  /** stability.changes */
+  changes: stabilitySchema.shape.changes,
+  /** stability.presentIn */
+  present_in: stabilitySchema.shape.present_in,
+  /** citedSnapshot.stamp */
+  cited_stamp: stamp.nullable().describe('Stamp of the version the clause is cited against, or null.'),
+  /** citedSnapshot.capturedAt */
+  cited_captured_at: isoInstant.nullable().describe('Capture instant of the cited version (UTC), or null.'),
+  /** citedSnapshot.data.sha256 */
+  cited_sha256: snapshotSchema.shape.sha256.nullable().describe("SHA-256 of the cited version's text, or null."),
+  /** citedSnapshot.data.archive_url */
+  cited_archive_url: httpUrl.nullable().describe("Public archive copy of the cited version's source, or null."),
+  /** raw snapshot path of citedSnapshot */
+  cited_raw_url: httpUrl.nullable().describe("The cited version's text, byte for byte as hashed, or null."),
+  /** ClauseRecord.sourceLink */
+  source_link: httpUrl.describe('The live source with the quote highlighted.'),
+  /** site.url + ClauseRecord.url */
+  url: httpUrl.describe('The clause page on the atlas.'),
+  /** site.url + /r/<id>/ */
+  permanent_url: httpUrl.describe('Permanent URL of the record.'),
+  /** apiPath.clause */
+  api_url: httpUrl.describe('This clause in the JSON API.'),
+  /** ClauseRecord.peers */
+  peers: z.array(clauseKey).describe('Keys of clauses of the same type on other platforms.'),
+});
+
+export type ApiIndex = z.infer<typeof apiIndexSchema>;
+export type ApiPlatform = z.infer<typeof apiPlatformSchema>;
+export type ApiDocument = z.infer<typeof apiDocumentSchema>;
+export type ApiClause = z.infer<typeof apiClauseSchema>;
+export type ApiClauseType = z.infer<typeof apiClauseTypeSchema>;
+export type ClauseRow = z.infer<typeof clauseRowSchema>;
+export type SnapshotRef = z.infer<typeof snapshotRefSchema>;
+export type PlatformRef = z.infer<typeof platformRefSchema>;
+export type DocumentRef = z.infer<typeof documentRefSchema>;
+export type ClauseRef = z.infer<typeof clauseRefSchema>;
+export type ClauseTypeRef = z.infer<typeof clauseTypeRefSchema>;
+export type Rarity = z.infer<typeof raritySchema>;

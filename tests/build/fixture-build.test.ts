@@ -1,0 +1,107 @@
+/**
+ * Builds the fixture atlas with the real Astro build and checks the pages:
+ * one per entry, every section of a clause page present, and the computed
+ * values (worked out by hand in tests/unit/model.test.ts) shown on them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadAtlas } from '../../src/atlas/index.ts';
+import { buildSite, type BuiltSite } from '../support/build-site.ts';
+import { copyFixtureAtlas, FIXTURE_ATLAS } from '../support/fixture-atlas.ts';
+
+/** The visible text of a page, tags removed and whitespace folded. */
+function textOf(html: string): string {
+  return html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+}
+
+let site: BuiltSite;
+const { atlas } = loadAtlas(FIXTURE_ATLAS);
+const page = (url: string) => site.read(`${url.replace(/^\//, '')}index.html`);
+
+beforeAll(() => {
+  site = buildSite(FIXTURE_ATLAS);
+  if (site.status !== 0) throw new Error(`fixture build failed:\n${site.output}`);
+});
+afterAll(() => site?.dispose());
+
+describe('the fixture build', () => {
+  it('publishes a page for every platform, document, clause, clause type, regulation and agency', () => {
+    const urls = [...atlas.platforms, ...atlas.documents, ...atlas.clauses, ...atlas.clauseTypes, ...atlas.regulations, ...atlas.agencies].map((r) => r.url);
+    expect(urls).toHaveLength(3 + 4 + 4 + 3 + 2 + 2);
+    for (const url of [...urls, '/', '/platforms/', '/clause-types/', '/regulations/', '/agencies/', '/methodology/', '/about/']) {
+      expect(site.exists(`${url.replace(/^\//, '')}index.html`), url).toBe(true);
+    }
+  });
+
+  it('ships no client JavaScript: the only scripts are JSON-LD data', () => {
+    for (const url of ['/', atlas.clauses[0]?.url ?? '', '/platform/acme/']) {
+      const scripts = page(url).match(/<script\b[^>]*>/g) ?? [];
+      expect(scripts.every((tag) => tag.includes('application/ld+json')), url).toBe(true);
+    }
+  });
+
+  it('renders the whole anatomy of a clause page with computed values', () => {
+    const html = page('/platform/acme/privacy-policy/message-retention/');
+    const text = textOf(html);
+    for (const section of ['What it is', 'Why it matters', 'Consumer impact', 'The clause, verbatim', 'Stability', 'How other platforms handle this', 'Record details', 'Provenance', 'Cite this', 'Classification', 'Other clauses in this policy', 'Questions and answers', 'not legal advice']) {
+      expect(text, section).toContain(section);
+    }
+    expect(text).toContain('First seen 1 January 2022');
+    expect(text).toContain('Last seen 1 August 2023');
+    expect(text).toContain('No longer in the current text since 1 March 2024');
+    expect(text).toContain('Changes 2');
+    expect(text).toContain('found at 1 of 3 tracked platforms');
+    expect(text).toContain('FX-P-000001');
+    expect(text).toContain('https://fixture.example/r/FX-P-000001/');
+    expect(html).toContain('application/ld+json');
+    const cited = atlas.clauseByKey.get('acme/privacy-policy/message-retention')?.citedSnapshot;
+    expect(text).toContain(cited?.data.sha256 ?? 'missing');
+    expect(text).toContain(cited?.data.sha256.slice(0, 12) ?? 'missing');
+  });
+
+  it('renders an allowed MDX component in an analysis', () => {
+    expect(textOf(page('/platform/acme/terms-of-service/arbitration/'))).toContain('Arbitration is private.');
+  });
+
+  it('shows document facts and the platform grade computed from the snapshots', () => {
+    const doc = textOf(page('/platform/acme/privacy-policy/'));
+    expect(doc).toContain('26 months');
+    expect(doc).toContain('Acme Chat Privacy Policy');
+    const platform = textOf(page('/platform/acme/'));
+    expect(platform).toContain('Grade D: 7 concern points out of a possible 9 from 3 analysed clauses');
+    expect(platform).toContain('Acme Chat');
+  });
+
+  it('compares a clause type across platforms', () => {
+    const text = textOf(page('/clause-types/ai-training/'));
+    expect(text).toContain('Acme Social');
+    expect(text).toContain('Birdy');
+    expect(text).toContain('Quiet');
+  });
+
+  it('credits the data source on every page', () => {
+    expect(textOf(page('/'))).toContain('Platform Governance Archive');
+    expect(textOf(page('/about/'))).toContain('ODC-BY');
+  });
+});
+
+describe('a build from content with problems', () => {
+  it('refuses to build and names the problem', () => {
+    const copy = copyFixtureAtlas();
+    try {
+      copy.edit('clauses/acme/privacy-policy/ai-training.md', (t) => t.replace('severity: high', 'severity: severe'));
+      const broken = buildSite(copy.root);
+      expect(broken.status).not.toBe(0);
+      expect(broken.output).toContain('ai-training.md:6 severity: expected one of "low", "medium", "high", found "severe"');
+      expect(broken.exists('index.html')).toBe(false);
+      broken.dispose();
+    } finally {
+      copy.dispose();
+    }
+  });
+});
