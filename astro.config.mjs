@@ -5,6 +5,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import atlasValidation from './src/integrations/atlas-validation.ts';
+import buildPhases from './src/integrations/build-phases.ts';
+import ogImages from './src/integrations/og-images.ts';
+import searchIndex from './src/integrations/search-index.ts';
 
 const contentRoot = resolve(process.env.ATLAS_CONTENT ?? 'content');
 const site = parse(readFileSync(resolve(contentRoot, 'site.yaml'), 'utf8'));
@@ -14,8 +17,10 @@ export default defineConfig({
   outDir: process.env.ATLAS_OUT ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
-  integrations: [atlasValidation({ contentRoot }), mdx()],
+  integrations: [atlasValidation({ contentRoot }), buildPhases(), ogImages({ contentRoot }), mdx(), searchIndex()],
   markdown: { smartypants: false },
   cacheDir: process.env.ATLAS_CACHE ?? './node_modules/.astro',
+  // Scripts stay external files so the Content-Security-Policy (public/_headers) needs no 'unsafe-inline'.
+  vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
 });

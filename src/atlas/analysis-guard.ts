@@ -2,7 +2,9 @@
  * Contributed analyses are data, not code. Before anything is compiled, the
  * body is parsed (MDX syntax for .mdx files, plain Markdown otherwise) and
  * rejected if it holds ESM (`import`/`export`), `{expressions}`, components
- * outside the allow-list, attribute expressions, or raw HTML.
+ * outside the allow-list, attribute expressions, raw HTML, or links and images
+ * whose URL scheme is not http(s) or mailto (`javascript:` survives Markdown
+ * rendering untouched, so it is refused here).
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
@@ -23,6 +25,7 @@ interface Node {
   depth?: number;
   children?: Node[];
   attributes?: Array<{ type: string; name?: string; value?: unknown }>;
+  url?: string;
   position?: { start: { line: number } };
 }
 
@@ -35,19 +38,34 @@ function plainText(node: Node): string {
   return [...walk(node)].map((n) => (n.type === 'text' || n.type === 'inlineCode' ? (n.value ?? '') : '')).join('');
 }
 
-/** Checks an analysis body; `bodyLine` is the file line where the body starts. */
-export function checkAnalysis(file: string, body: string, bodyLine: number, isMdx: boolean, problems: Problem[]): void {
-  const report = (node: Node | undefined, field: string, expected: string, found: string) =>
-    problems.push({ file, line: node?.position ? node.position.start.line + bodyLine - 1 : bodyLine, field, expected, found, level: 'error' });
-  let tree: Node;
+/** Schemes a link or image may name; a URL without a scheme is relative and stays on the site. */
+const allowedSchemes = ['http', 'https', 'mailto'];
+
+/** The scheme of a URL as a browser reads it: ASCII whitespace and control characters are ignored (`java\tscript:`). */
+function schemeOf(url: string): string | undefined {
+  return /^([a-z][a-z0-9+.-]*):/i.exec(url.replace(/[\u0000-\u0020\u007f]/g, ''))?.[1]?.toLowerCase();
+}
+
+type Report = (node: Node | undefined, field: string, expected: string, found: string) => void;
+
+/** Parses a body, reporting a syntax error; undefined when it cannot be parsed. */
+function parseBody(file: string, body: string, bodyLine: number, isMdx: boolean, problems: Problem[]): Node | undefined {
   try {
-    tree = (isMdx ? fromMarkdown(body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] }) : fromMarkdown(body)) as Node;
+    return (isMdx ? fromMarkdown(body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] }) : fromMarkdown(body)) as Node;
   } catch (error) {
     const e = error as { line?: number; reason?: string; message: string };
     problems.push({ file, line: (e.line ?? 1) + bodyLine - 1, field: 'body', expected: 'valid MDX', found: e.reason ?? e.message, level: 'error' });
-    return;
+    return undefined;
   }
-  const headings: Node[] = [];
+}
+
+function reporter(file: string, bodyLine: number, problems: Problem[]): Report {
+  return (node, field, expected, found) =>
+    problems.push({ file, line: node?.position ? node.position.start.line + bodyLine - 1 : bodyLine, field, expected, found, level: 'error' });
+}
+
+/** Reports every node that is code, raw HTML, an unknown component or an unsafe link. */
+function checkNodes(tree: Node, report: Report): void {
   for (const node of walk(tree)) {
     switch (node.type) {
       case 'mdxjsEsm':
@@ -74,11 +92,36 @@ export function checkAnalysis(file: string, body: string, bodyLine: number, isMd
       case 'html':
         report(node, 'body', 'Markdown without raw HTML', describeValue(node.value));
         break;
-      case 'heading':
-        if (node.depth === 2) headings.push(node);
-        else if (node.depth === 1) report(node, 'body', 'section headings written as `## Heading` (the page supplies the title)', describeValue(plainText(node)));
+      case 'link':
+      case 'image':
+      case 'definition': {
+        const scheme = schemeOf(node.url ?? '');
+        if (scheme && !allowedSchemes.includes(scheme)) {
+          report(node, 'body', `links to ${allowedSchemes.map((s) => `${s}:`).join(', ')} or relative addresses`, describeValue(node.url));
+        }
         break;
+      }
     }
+  }
+}
+
+/** Checks a Markdown body that has no required sections (a regulation's text): no raw HTML, only safe links. */
+export function checkMarkdown(file: string, body: string, bodyLine: number, problems: Problem[]): void {
+  const tree = parseBody(file, body, bodyLine, false, problems);
+  if (tree) checkNodes(tree, reporter(file, bodyLine, problems));
+}
+
+/** Checks an analysis body; `bodyLine` is the file line where the body starts. */
+export function checkAnalysis(file: string, body: string, bodyLine: number, isMdx: boolean, problems: Problem[]): void {
+  const tree = parseBody(file, body, bodyLine, isMdx, problems);
+  if (!tree) return;
+  const report = reporter(file, bodyLine, problems);
+  checkNodes(tree, report);
+  const headings: Node[] = [];
+  for (const node of walk(tree)) {
+    if (node.type !== 'heading') continue;
+    if (node.depth === 2) headings.push(node);
+    else if (node.depth === 1) report(node, 'body', 'section headings written as `## Heading` (the page supplies the title)', describeValue(plainText(node)));
   }
   const names = headings.map(plainText);
   const allowedNames: readonly string[] = [...requiredSections, ...optionalSections];

@@ -21,9 +21,17 @@ function parsePositioned(source: string, lineOffset: number): PositionedYaml {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
+  const errors = doc.errors.map((e) => ({ line: lineAt(e.pos[0]), message: e.message.split('\n')[0] ?? e.message }));
+  let value: unknown;
+  try {
+    if (!errors.length) value = doc.toJS();
+  } catch (error) {
+    // toJS refuses alias bombs by throwing; that is a content error like any other.
+    errors.push({ line: lineOffset + 1, message: (error as Error).message });
+  }
   return {
-    value: doc.errors.length ? undefined : doc.toJS(),
-    errors: doc.errors.map((e) => ({ line: lineAt(e.pos[0]), message: e.message.split('\n')[0] ?? e.message })),
+    value,
+    errors,
     lineOf(path) {
       for (let depth = path.length; depth >= 0; depth--) {
         const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);

@@ -37,3 +37,21 @@ export function loadAtlas(root: string, options: { now?: Date; displayBase?: str
 export function contentRoot(): string {
   return resolve(process.env.ATLAS_CONTENT ?? 'content');
 }
+
+// Keyed on globalThis so the build's integrations and its page bundle, which hold
+// separate copies of this module, share one loaded atlas per process.
+const loadedKey = Symbol.for('clause-atlas:loaded');
+type LoadedCache = Map<string, LoadResult>;
+
+/** Like loadAtlas, but loads each content root at most once per process. */
+export function loadAtlasOnce(root: string): LoadResult {
+  const store = globalThis as typeof globalThis & { [loadedKey]?: LoadedCache };
+  const cache = (store[loadedKey] ??= new Map());
+  const key = resolve(root);
+  let result = cache.get(key);
+  if (!result) {
+    result = loadAtlas(key);
+    cache.set(key, result);
+  }
+  return result;
+}

@@ -3,7 +3,7 @@
  * and returns the parsed entries with all problems found. Cross-references and
  * computed facts are handled later (validate.ts, model.ts).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ZodType, ZodTypeDef } from 'astro/zod';
 import { agencySchema, type Agency } from '../schema/agency.ts';
@@ -78,9 +78,19 @@ class Reader {
     return relative(this.displayBase, path).split('\\').join('/');
   }
 
-  /** Reads a file as bytes, reporting size limits. */
+  /** Reports a link or device: content is read only from regular files inside the content root. */
+  notRegular(path: string, found: string): void {
+    this.problems.push({ file: this.display(path), field: 'file', expected: 'a regular file or folder inside the content folder', found, level: 'error' });
+  }
+
+  /** Reads a regular file as bytes, reporting size limits. */
   bytes(path: string): Buffer | undefined {
-    const size = statSync(path).size;
+    const stats = lstatSync(path);
+    if (!stats.isFile()) {
+      this.notRegular(path, stats.isSymbolicLink() ? 'a symbolic link' : 'a special file');
+      return undefined;
+    }
+    const size = stats.size;
     if (size > MAX_FILE_BYTES) {
       this.problems.push({ file: this.display(path), field: 'file', expected: `at most ${MAX_FILE_BYTES} bytes`, found: `${size} bytes`, level: 'error' });
       return undefined;
@@ -99,9 +109,12 @@ class Reader {
     }
   }
 
-  /** Lists a folder's entries (sorted), or [] when it does not exist. */
+  /** Lists a folder's entries (sorted), or [] when it does not exist. Symbolic links are reported and skipped: they could reach outside the content folder. */
   list(dir: string): string[] {
-    return existsSync(dir) ? readdirSync(dir).filter((name) => !name.startsWith('.')).sort() : [];
+    if (!existsSync(dir)) return [];
+    const entries = readdirSync(dir, { withFileTypes: true }).filter((entry) => !entry.name.startsWith('.'));
+    for (const link of entries.filter((entry) => entry.isSymbolicLink())) this.notRegular(join(dir, link.name), 'a symbolic link');
+    return entries.filter((entry) => !entry.isSymbolicLink()).map((entry) => entry.name).sort();
   }
 
   /** Checks that a path segment is a slug, reporting the file otherwise. */

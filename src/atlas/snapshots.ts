@@ -3,6 +3,7 @@
  * computed once per snapshot and shared by every clause that looks at it.
  */
 import type { SnapshotData } from '../schema/snapshot.ts';
+import { findEffectiveDate } from './effective-date.ts';
 import { normalizeText } from './normalize.ts';
 import { stampToInstant } from './snapshot-file.ts';
 
@@ -26,6 +27,8 @@ export interface SnapshotView {
   readonly normalized: string;
   /** Each paragraph (blank-line separated) normalised. */
   readonly paragraphs: readonly string[];
+  /** The effective or last-updated date (YYYY-MM-DD) the text states for itself: the front matter's, else read from the text; undefined when it states none. */
+  readonly effectiveDate: string | undefined;
 }
 
 /** Makes a snapshot view whose normalised forms are computed on first use and then kept. */
@@ -35,15 +38,21 @@ export function snapshotView(input: { documentKey: string; stamp: string; file: 
   // Paragraphs are normalised once; the whole text is their join, so nothing is normalised twice.
   const paragraphsOf = () => (paragraphs ??= input.text.split(/\n\s*\n/).map(normalizeText).filter(Boolean));
   const capturedAt = stampToInstant(input.stamp);
+  const capturedOn = capturedAt.slice(0, 10);
+  // `undefined` is a valid answer, so whether it was worked out is kept apart.
+  let effective: { date: string | undefined } | undefined;
   return {
     ...input,
     capturedAt,
-    capturedOn: capturedAt.slice(0, 10),
+    capturedOn,
     get normalized() {
       return (normalized ??= paragraphsOf().join(' '));
     },
     get paragraphs() {
       return paragraphsOf();
+    },
+    get effectiveDate() {
+      return (effective ??= { date: input.data.effective_date ?? findEffectiveDate(input.text, { notAfter: capturedOn }) }).date;
     },
   };
 }

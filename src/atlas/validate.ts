@@ -4,9 +4,10 @@
  * and dates against the present. Every problem is collected; nothing stops early.
  */
 import { recordIdPattern } from '../schema/record-id.ts';
-import { checkAnalysis } from './analysis-guard.ts';
+import { checkAnalysis, checkMarkdown } from './analysis-guard.ts';
 import type { Entry, LoadedContent } from './load.ts';
 import type { Atlas } from './model.ts';
+import { ledgerPathProblems } from './permanent-urls.ts';
 import { describeValue, type Problem } from './problems.ts';
 import { sha256, stampToInstant } from './snapshot-file.ts';
 import { closestName } from './suggest.ts';
@@ -67,6 +68,7 @@ function checkReferences(content: LoadedContent, problems: Problem[]): void {
     checkAnalysis(c.file, c.body, c.bodyLine, c.file.endsWith('.mdx'), problems);
   }
   for (const r of content.regulations) {
+    checkMarkdown(r.file, r.body, r.bodyLine, problems);
     r.data.agencies.forEach((a, i) => agencies.includes(a) || problems.push(referenceProblem(r, ['agencies', i], 'agency', a, agencies)));
   }
 }
@@ -188,6 +190,7 @@ export function validateContent(content: LoadedContent, atlas: Atlas, now: Date)
   checkReferences(content, problems);
   checkPredecessorCycles(atlas, content, problems);
   checkRecordIds(content, problems);
+  problems.push(...ledgerPathProblems(content, atlas));
   checkSnapshots(content, now, problems);
   checkDates(content, now, problems);
   checkQuotes(atlas, content, problems);

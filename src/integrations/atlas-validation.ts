@@ -3,7 +3,8 @@
  * so `astro build` refuses to build from content with problems.
  */
 import type { AstroIntegration } from 'astro';
-import { formatProblem, loadAtlas } from '../atlas/index.ts';
+import { formatProblem, loadAtlasOnce } from '../atlas/index.ts';
+import { recordTiming } from './timings.ts';
 
 export default function atlasValidation({ contentRoot }: { contentRoot: string }): AstroIntegration {
   return {
@@ -11,7 +12,9 @@ export default function atlasValidation({ contentRoot }: { contentRoot: string }
     hooks: {
       'astro:config:setup': ({ command, logger }) => {
         if (command !== 'build') return;
-        const { errors, warnings } = loadAtlas(contentRoot);
+        const started = performance.now();
+        const { errors, warnings } = loadAtlasOnce(contentRoot);
+        recordTiming('atlas', performance.now() - started);
         for (const warning of warnings) logger.warn(formatProblem(warning));
         if (errors.length) {
           throw new Error(`Content has ${errors.length} problem${errors.length === 1 ? '' : 's'}; nothing was built:\n${errors.map(formatProblem).join('\n')}`);

@@ -46,7 +46,16 @@ export function ogCardsFor(atlas: Atlas): OgCard[] {
   for (const platform of atlas.platforms) {
     entries.push({
       route: platform.url,
-      card: { ...site, kind: 'platform', title: platform.data.name, subtitle: joined(plural(platform.documents.length, 'policy', 'policies'), plural(platform.clauses.length, 'analysed clause')) },
+      card: {
+        ...site,
+        kind: 'platform',
+        title: platform.data.name,
+        subtitle: joined(
+          platform.data.formerly.length ? `formerly ${platform.data.formerly.map((f) => f.name).join(', ')}` : undefined,
+          plural(platform.documents.length, 'policy', 'policies'),
+          plural(platform.clauses.length, 'analysed clause'),
+        ),
+      },
     });
   }
   for (const document of atlas.documents) {

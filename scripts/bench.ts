@@ -1,0 +1,133 @@
+/**
+ * bench — how the build scales.
+ *
+ *   npm run bench [-- --sizes 1000,5000,10000] [--versions 5] [--report docs/bench] [--work tests/.tmp/bench]
+ *
+ * For each size it generates a synthetic atlas (npm run fixture; one platform
+ * per 50 clauses, at least 5), times the Atlas core's stages in a child
+ * process, builds the site cold (empty OG cache) and warm (OG cache kept),
+ * and — in the same run, on the same machine — builds a plain Astro project
+ * with as many trivial Markdown pages as the atlas build wrote: the floor for
+ * this stack. Prints a table and writes report.md and report.json.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fixtureFiles } from './lib/fixture/atlas.ts';
+import { writeFixture } from './lib/fixture/write.ts';
+import { writeFloorProject } from './lib/bench/floor.ts';
+import { measure, type Measured } from './lib/bench/measure.ts';
+import { siteSize, type SiteSize } from './lib/bench/site-size.ts';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,5000,10000' },
+    versions: { type: 'string', default: '5' },
+    report: { type: 'string', default: 'docs/bench' },
+    work: { type: 'string', default: 'tests/.tmp/bench' },
+  },
+  strict: true,
+});
+const sizes = values.sizes.split(',').map(Number);
+const versions = Number(values.versions);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(versions) || versions < 1) {
+  console.error('usage: npm run bench -- [--sizes 1000,5000,10000] [--versions 5] [--report DIR] [--work DIR]');
+  process.exit(2);
+}
+const work = resolve(values.work);
+const astro = resolve('node_modules/astro/astro.js');
+
+interface Row {
+  clauses: number;
+  platforms: number;
+  snapshots: number;
+  core: { load: number; model: number; validate: number };
+  cold: { ms: number; peakBytes: number | undefined; phases: Record<string, number> };
+  warm: { ms: number; peakBytes: number | undefined; phases: Record<string, number>; ogRendered: number };
+  floor: { pages: number; ms: number };
+  size: SiteSize;
+}
+
+function check(step: string, result: Measured): Measured {
+  if (result.status !== 0) {
+    console.error(`bench: ${step} failed (exit ${result.status}):\n${result.output.slice(-4000)}`);
+    process.exit(1);
+  }
+  return result;
+}
+
+function build(content: string, out: string, ogCache: string, label: string) {
+  const timings = join(work, `${label}.timings.jsonl`);
+  rmSync(timings, { force: true });
+  const env = { ...process.env, ATLAS_CONTENT: content, ATLAS_OUT: out, ATLAS_CACHE: join(work, 'astro-cache'), ATLAS_OG_CACHE: ogCache, ATLAS_TIMINGS: timings, ASTRO_TELEMETRY_DISABLED: '1' };
+  const result = check(label, measure(process.execPath, [astro, 'build'], env));
+  const phases: Record<string, number> = {};
+  let ogRendered = 0;
+  for (const line of existsSync(timings) ? readFileSync(timings, 'utf8').trim().split('\n') : []) {
+    const entry = JSON.parse(line) as { phase: string; ms: number; rendered?: number };
+    phases[entry.phase] = entry.ms;
+    if (entry.phase === 'og') ogRendered = entry.rendered ?? 0;
+  }
+  return { ms: Math.round(result.ms), peakBytes: result.peakBytes, phases, ogRendered };
+}
+
+const rows: Row[] = [];
+mkdirSync(work, { recursive: true });
+for (const clauses of sizes) {
+  const platforms = Math.max(5, Math.round(clauses / 50));
+  const content = join(work, `atlas-${clauses}`);
+  const options = { platforms, clauses, versions, seed: 1 };
+  console.log(`\n# ${clauses} clauses, ${platforms} platforms, ${versions} versions per document`);
+  writeFixture(content, fixtureFiles(options), true);
+  const core = JSON.parse(check('atlas core', measure(process.execPath, ['--import', 'tsx', 'scripts/lib/bench/atlas-phases.ts', content], process.env)).output.trim().split('\n')[0] ?? '{}');
+  const out = join(work, `dist-${clauses}`);
+  const ogCache = join(work, `og-${clauses}`);
+  rmSync(ogCache, { recursive: true, force: true });
+  const cold = build(content, out, ogCache, `cold-${clauses}`);
+  const warm = build(content, out, ogCache, `warm-${clauses}`);
+  const size = siteSize(out, (path) => /^\/platform\/[^/]+\/[^/]+\/(?!versions\/)[^/]+\/$/.test(path));
+  const floorDir = join(work, `floor-${clauses}`);
+  writeFloorProject(floorDir, size.htmlPages);
+  const floor = check('floor build', measure(process.execPath, [astro, 'build', '--root', floorDir], { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }));
+  const row: Row = { clauses, platforms, snapshots: core.snapshots, core, cold, warm: { ...warm }, floor: { pages: size.htmlPages, ms: Math.round(floor.ms) }, size };
+  rows.push(row);
+  console.log(JSON.stringify(row));
+  rmSync(floorDir, { recursive: true, force: true });
+}
+
+const s = (ms: number | undefined) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`);
+const mb = (bytes: number | undefined) => (bytes === undefined ? '–' : `${Math.round(bytes / 1048576)} MB`);
+const kb = (bytes: number | undefined) => (bytes === undefined ? '–' : `${(bytes / 1024).toFixed(1)} KB`);
+const lines = [
+  '| clauses | snapshots | load | model | validate | build (cold) | pages | search index | OG cold | OG warm (rendered) | build (warm) | floor (same pages) | warm ÷ floor | peak memory | output | clause page gzip (median / max) | first search |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...rows.map((r) =>
+    [
+      r.clauses,
+      r.snapshots,
+      s(r.core.load),
+      s(r.core.model),
+      s(r.core.validate),
+      s(r.cold.ms),
+      s(r.cold.phases.pages),
+      s(r.cold.phases.search),
+      `${s(r.cold.phases.og)} (${((r.cold.phases.og ?? 0) / Math.max(1, r.size.htmlPages)).toFixed(1)} ms/page)`,
+      `${s(r.warm.phases.og)} (${r.warm.ogRendered})`,
+      s(r.warm.ms),
+      `${s(r.floor.ms)} (${r.floor.pages})`,
+      (r.warm.ms / r.floor.ms).toFixed(2),
+      mb(Math.max(r.cold.peakBytes ?? 0, r.warm.peakBytes ?? 0) || undefined),
+      mb(r.size.bytes),
+      `${kb(r.size.clausePageGzip.median)} / ${kb(r.size.clausePageGzip.max)}`,
+      kb(r.size.firstSearchBytes),
+    ].join(' | ').replace(/^/, '| ').replace(/$/, ' |'),
+  ),
+];
+const table = lines.join('\n');
+console.log(`\n${table}`);
+mkdirSync(values.report, { recursive: true });
+writeFileSync(join(values.report, 'report.json'), `${JSON.stringify({ versions, rows }, null, 2)}\n`);
+writeFileSync(
+  join(values.report, 'report.md'),
+  `# Build benchmark\n\nGenerated by \`npm run bench -- --sizes ${sizes.join(',')} --versions ${versions}\` on a 2-core machine. Times are wall-clock for one run each; the floor is a plain Astro build of the same number of trivial Markdown pages, measured in the same run.\n\n${table}\n`,
+);

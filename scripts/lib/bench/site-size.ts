@@ -1,0 +1,56 @@
+/** What a built site weighs: files, bytes, HTML pages, a clause page compressed, and the bytes of a first search. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+function* walk(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(path);
+    else yield path;
+  }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? (sorted[Math.floor((sorted.length - 1) / 2)] ?? 0) : 0;
+};
+
+export interface SiteSize {
+  files: number;
+  bytes: number;
+  htmlPages: number;
+  /** gzip size of clause pages (HTML with its inlined CSS): median and largest. */
+  clausePageGzip: { median: number; max: number };
+  /**
+   * Bytes a first query fetches from Pagefind: its JS, entry, WebAssembly and
+   * metadata, the filter files the UI shows, one index chunk (the median) and
+   * five result fragments (median size), all as served gzip-compressed by Pagefind.
+   */
+  firstSearchBytes: number | undefined;
+}
+
+export function siteSize(dist: string, isClausePage: (path: string) => boolean): SiteSize {
+  let files = 0;
+  let bytes = 0;
+  let htmlPages = 0;
+  const clauseGzip: number[] = [];
+  const pagefind: Record<string, number[]> = {};
+  for (const path of walk(dist)) {
+    const size = statSync(path).size;
+    files++;
+    bytes += size;
+    const rel = relative(dist, path).split('\\').join('/');
+    if (rel.endsWith('.html')) {
+      htmlPages++;
+      if (isClausePage(`/${rel.replace(/index\.html$/, '')}`)) clauseGzip.push(gzipSync(readFileSync(path)).length);
+    }
+    const kind = rel.startsWith('pagefind/') ? rel.match(/\.(pf_[a-z]+)$|(\.js|\.json|\.pagefind)$/) : null;
+    if (kind) (pagefind[kind[1] ?? (rel.includes('wasm') ? 'wasm' : rel.endsWith('entry.json') ? 'entry' : rel.endsWith('pagefind.js') ? 'js' : 'other')] ??= []).push(size);
+  }
+  const sum = (values: number[] | undefined) => (values ?? []).reduce((a, b) => a + b, 0);
+  const firstSearchBytes = pagefind.pf_meta
+    ? sum(pagefind.js) + sum(pagefind.entry) + Math.min(...(pagefind.wasm ?? [0])) + sum(pagefind.pf_meta) + sum(pagefind.pf_filter) + median(pagefind.pf_index ?? []) + 5 * median(pagefind.pf_fragment ?? [])
+    : undefined;
+  return { files, bytes, htmlPages, clausePageGzip: { median: median(clauseGzip), max: Math.max(0, ...clauseGzip) }, firstSearchBytes };
+}

@@ -1,0 +1,112 @@
+/**
+ * Each captured version in its place in a document's history: the versions
+ * before and after it, the clauses that analyse its text, and the diff from
+ * the previous version. Diffs are worked out on first use and kept, so the
+ * document timeline, the change log and the version page share one diff per
+ * snapshot; each version is split into paragraphs once, and a paragraph that
+ * recurs across versions (most do) is prepared once.
+ */
+import type { Atlas, ClauseRecord, DocumentRecord, SnapshotView } from './model.ts';
+import { diffVersionBlocks, versionBlocks, type VersionBlock, type VersionDiff } from './version-diff.ts';
+
+/** One snapshot's place in its document's history. */
+export interface VersionContext {
+  snapshot: SnapshotView;
+  /** The document the snapshot was captured for (a predecessor keeps its own record). */
+  document: DocumentRecord;
+  /** The end of the document's successor chain: the policy as it is tracked today. */
+  current: DocumentRecord;
+  /** The version before this one, following predecessors. */
+  previous: SnapshotView | undefined;
+  /** The version after this one, following successors. */
+  next: SnapshotView | undefined;
+  /** Clauses whose document history contains this version: the document's and its successors'. */
+  clauses: ClauseRecord[];
+  /** What changed since the previous version; undefined for the first one. Computed on first use. */
+  readonly diff: VersionDiff | undefined;
+}
+
+/** Site path of a snapshot's raw text, byte for byte as hashed. */
+export function snapshotFileUrl(snapshot: SnapshotView): string {
+  return `/snapshots/${snapshot.documentKey}/${snapshot.stamp}.md`;
+}
+
+/** The document and its successors, oldest first; guards against cycles, which validation reports. */
+function successorChain(document: DocumentRecord): DocumentRecord[] {
+  const chain: DocumentRecord[] = [];
+  const seen = new Set<string>();
+  for (let d: DocumentRecord | undefined = document; d && !seen.has(d.key); d = d.successor) {
+    seen.add(d.key);
+    chain.push(d);
+  }
+  return chain;
+}
+
+function buildContexts(atlas: Atlas): Map<SnapshotView, VersionContext> {
+  const paragraphBlocks = new Map<string, VersionBlock | undefined>();
+  const blocksOf = new WeakMap<SnapshotView, VersionBlock[]>();
+  // Split exactly as versionBlocks does, one paragraph at a time, so a recurring paragraph is normalised once.
+  const blocks = (snapshot: SnapshotView): VersionBlock[] => {
+    let list = blocksOf.get(snapshot);
+    if (list) return list;
+    list = [];
+    for (const paragraph of snapshot.text.split(/\n\s*\n/)) {
+      if (!paragraphBlocks.has(paragraph)) paragraphBlocks.set(paragraph, versionBlocks(paragraph)[0]);
+      const block = paragraphBlocks.get(paragraph);
+      if (block) list.push(block);
+    }
+    blocksOf.set(snapshot, list);
+    return list;
+  };
+
+  const contexts = new Map<SnapshotView, VersionContext>();
+  for (const document of atlas.documents) {
+    const chain = successorChain(document);
+    const current = chain.at(-1) ?? document;
+    const clauses = chain.flatMap((d) => d.clauses);
+    // A document's own snapshots are the tail of its history.
+    const offset = document.history.length - document.snapshots.length;
+    document.snapshots.forEach((snapshot, i) => {
+      const previous = document.history[offset + i - 1];
+      let diff: VersionDiff | undefined;
+      contexts.set(snapshot, {
+        snapshot,
+        document,
+        current,
+        previous,
+        next: undefined,
+        clauses,
+        get diff() {
+          if (previous) diff ??= diffVersionBlocks(blocks(previous), blocks(snapshot));
+          return diff;
+        },
+      });
+    });
+  }
+  for (const context of contexts.values()) {
+    const before = context.previous && contexts.get(context.previous);
+    if (before) before.next = context.snapshot;
+  }
+  return contexts;
+}
+
+const contextsByAtlas = new WeakMap<Atlas, Map<SnapshotView, VersionContext>>();
+
+function contexts(atlas: Atlas): Map<SnapshotView, VersionContext> {
+  let map = contextsByAtlas.get(atlas);
+  if (!map) contextsByAtlas.set(atlas, (map = buildContexts(atlas)));
+  return map;
+}
+
+/** The context of one snapshot of the atlas; throws for a snapshot of another atlas or of an unknown document. */
+export function versionContext(atlas: Atlas, snapshot: SnapshotView): VersionContext {
+  const context = contexts(atlas).get(snapshot);
+  if (!context) throw new Error(`No document ${snapshot.documentKey} for snapshot ${snapshot.file}`);
+  return context;
+}
+
+/** Every snapshot that belongs to a known document (so it gets a version page), newest first. */
+export function versionedSnapshots(atlas: Atlas): SnapshotView[] {
+  const map = contexts(atlas);
+  return atlas.snapshots.filter((s) => map.has(s));
+}

@@ -1,0 +1,66 @@
+/**
+ * Reproducible builds: two builds of the fixture atlas, each into its own
+ * output and cache folder, give the same files byte for byte. The second
+ * build runs in another time zone and locale, so local-time formatting would
+ * show up too; and no file may carry the day the test ran, which only the
+ * wall clock could have put there (the fixture's dates end in 2024).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, type BuiltSite } from '../support/build-site.ts';
+import { FIXTURE_ATLAS } from '../support/fixture-atlas.ts';
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((path) => statSync(join(dir, path)).isFile())
+    .map((path) => path.split('\\').join('/'))
+    .sort();
+}
+
+/** Runs a build with some environment variables changed for its duration. */
+function buildWith(env: Record<string, string>): BuiltSite {
+  const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, env);
+  try {
+    return buildSite(FIXTURE_ATLAS);
+  } finally {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}
+
+let first: BuiltSite;
+let second: BuiltSite;
+const today = new Date().toISOString().slice(0, 10);
+
+beforeAll(() => {
+  first = buildWith({ TZ: 'UTC', LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' });
+  second = buildWith({ TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' });
+});
+afterAll(() => {
+  first?.dispose();
+  second?.dispose();
+});
+
+describe('two builds of the same content', () => {
+  it('both succeed', () => {
+    expect(first.status, first.output).toBe(0);
+    expect(second.status, second.output).toBe(0);
+  });
+
+  it('write the same files with the same bytes', () => {
+    const files = filesUnder(first.out);
+    expect(files.length).toBeGreaterThan(0);
+    expect(filesUnder(second.out)).toEqual(files);
+    const differing = files.filter((file) => !readFileSync(join(first.out, file)).equals(readFileSync(join(second.out, file))));
+    expect(differing, `files that differ between two builds:\n${differing.join('\n')}`).toEqual([]);
+  });
+
+  it('carry no wall-clock date', () => {
+    const dated = filesUnder(first.out).filter((file) => readFileSync(join(first.out, file)).includes(today));
+    expect(dated, `files that contain today's date (${today})`).toEqual([]);
+  });
+});
