@@ -29,7 +29,7 @@ import { formatProblem, type Problem } from '../../src/atlas/problems.ts';
 import { instantToStamp, serializeSnapshot, sha256 } from '../../src/atlas/snapshot-file.ts';
 import type { DocumentData } from '../../src/schema/document.ts';
 import type { SnapshotData } from '../../src/schema/snapshot.ts';
-import { writeFileExclusive } from './atomic-write.ts';
+import { writeFileExclusive } from '../../src/atlas/atomic-write.ts';
 
 // turndown-plugin-gfm ships no type declarations; only `gfm` is used.
 const { gfm } = createRequire(import.meta.url)('turndown-plugin-gfm') as { gfm: TurndownService.Plugin };

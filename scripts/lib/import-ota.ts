@@ -43,7 +43,7 @@ import type { LedgerRecord } from '../../src/schema/ledger.ts';
 import { appendLedgerRecords, LEDGER_FILE, nextRecordNumber, readLedgerFile } from '../../src/atlas/ledger-file.ts';
 import { normalizeText } from '../../src/atlas/normalize.ts';
 import { instantToStamp, serializeSnapshot, sha256, splitSnapshotFile, stampToInstant } from '../../src/atlas/snapshot-file.ts';
-import { writeFileExclusive } from './atomic-write.ts';
+import { writeFileExclusive } from '../../src/atlas/atomic-write.ts';
 
 // ---------------------------------------------------------------------------
 // The import map

@@ -5,6 +5,7 @@
  * the policy or the page moves. The "accessed" date is the atlas's data date,
  * never the build's clock, so the same content always cites the same way.
  */
+import { siteUrl } from './site-url.ts';
 import { formatApaDate, formatApaRetrievalDate, formatBluebookDate, formatDate } from './dates.ts';
 import type { Atlas, ClauseRecord, DocumentRecord, SnapshotView } from './model.ts';
 
@@ -28,7 +29,7 @@ type CitationContext = Pick<Atlas, 'site' | 'dataAsOf'>;
 
 /** The permanent URL of a record ID on this atlas. */
 export function permanentUrl(atlas: Pick<Atlas, 'site'>, id: string): string {
-  return `${atlas.site.url.replace(/\/+$/, '')}/r/${id}/`;
+  return siteUrl(atlas, `/r/${id}/`);
 }
 
 interface Work {

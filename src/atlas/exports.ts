@@ -5,6 +5,7 @@
  * comparison (never locale-aware), histories oldest first, so the same content
  * gives the same bytes on every machine.
  */
+import { siteUrl } from './site-url.ts';
 import { stringify } from 'csv-stringify/sync';
 import { zodToJsonSchema } from 'zod-to-json-schema';
 import { isoDate, isoInstant } from '../schema/common.ts';
@@ -62,10 +63,6 @@ export function snapshotRawPath(snapshot: SnapshotView): string {
 
 type Context = Pick<Atlas, 'site' | 'dataAsOf'>;
 
-/** Absolute URL of a site path; keeps a base path in site.url, as permanent URLs do. */
-function absolute(atlas: Context, path: string): string {
-  return `${atlas.site.url.replace(/\/+$/, '')}${path}`;
-}
 
 /** Sorts by a key with a code-unit comparison, so the order never depends on the locale. */
 function sortedBy<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
@@ -77,16 +74,16 @@ const bySlug = (platforms: readonly PlatformRecord[]): PlatformRecord[] => sorte
 const platformRef = (atlas: Context, p: PlatformRecord): PlatformRef => ({
   key: p.slug,
   name: p.data.name,
-  url: absolute(atlas, p.url),
-  api_url: absolute(atlas, apiPath.platform(p)),
+  url: siteUrl(atlas, p.url),
+  api_url: siteUrl(atlas, apiPath.platform(p)),
 });
 
 const documentRef = (atlas: Context, d: DocumentRecord): DocumentRef => ({
   key: d.key,
   id: d.data.id,
   title: d.data.title,
-  url: absolute(atlas, d.url),
-  api_url: absolute(atlas, apiPath.document(d)),
+  url: siteUrl(atlas, d.url),
+  api_url: siteUrl(atlas, apiPath.document(d)),
 });
 
 const clauseRef = (atlas: Context, c: ClauseRecord): ClauseRef => ({
@@ -94,15 +91,15 @@ const clauseRef = (atlas: Context, c: ClauseRecord): ClauseRef => ({
   id: c.data.id,
   title: c.data.title,
   severity: c.data.severity,
-  url: absolute(atlas, c.url),
-  api_url: absolute(atlas, apiPath.clause(c)),
+  url: siteUrl(atlas, c.url),
+  api_url: siteUrl(atlas, apiPath.clause(c)),
 });
 
 const clauseTypeRef = (atlas: Context, t: ClauseTypeRecord): ClauseTypeRef => ({
   key: t.key,
   name: t.data.name,
-  url: absolute(atlas, t.url),
-  api_url: absolute(atlas, apiPath.clauseType(t)),
+  url: siteUrl(atlas, t.url),
+  api_url: siteUrl(atlas, apiPath.clauseType(t)),
 });
 
 const snapshotRef = (atlas: Context, s: SnapshotView): SnapshotRef => ({
@@ -111,7 +108,7 @@ const snapshotRef = (atlas: Context, s: SnapshotView): SnapshotRef => ({
   captured_at: s.capturedAt,
   sha256: s.data.sha256,
   archive_url: s.data.archive_url ?? null,
-  raw_url: absolute(atlas, snapshotRawPath(s)),
+  raw_url: siteUrl(atlas, snapshotRawPath(s)),
 });
 
 /** The formatted citations, without the model objects a Citation also carries. */
@@ -143,9 +140,9 @@ export function apiIndex(atlas: Atlas): ApiIndex {
     },
     licences: DATA_LICENCES,
     downloads: {
-      jsonl: absolute(atlas, dataPath.jsonl),
-      csv: absolute(atlas, dataPath.csv),
-      schemas: Object.fromEntries(schemaNames.map((name) => [name, absolute(atlas, schemaPath(name))])),
+      jsonl: siteUrl(atlas, dataPath.jsonl),
+      csv: siteUrl(atlas, dataPath.csv),
+      schemas: Object.fromEntries(schemaNames.map((name) => [name, siteUrl(atlas, schemaPath(name))])),
     },
     grading: {
       severity_points: { ...severityPoints },
@@ -236,7 +233,7 @@ export function apiClause(atlas: Context, clause: ClauseRecord): ApiClause {
       citation: r.data.citation,
       jurisdiction_code: r.data.jurisdiction_code,
       official_url: r.data.official_url,
-      url: absolute(atlas, r.url),
+      url: siteUrl(atlas, r.url),
     })),
     agencies: clause.agencies.map((a) => ({
       key: a.key,
@@ -244,7 +241,7 @@ export function apiClause(atlas: Context, clause: ClauseRecord): ApiClause {
       short_name: a.data.short_name,
       jurisdiction_code: a.data.jurisdiction_code,
       where_to_file: a.data.where_to_file.url,
-      url: absolute(atlas, a.url),
+      url: siteUrl(atlas, a.url),
     })),
     peers: byKey(clause.peers).map((item) => clauseRef(atlas, item)),
     siblings: byKey(clause.siblings).map((item) => clauseRef(atlas, item)),
@@ -308,9 +305,9 @@ export function clauseRows(atlas: Context & Pick<Atlas, 'clauses'>): ClauseRow[]
       cited_archive_url: cited?.archive_url ?? null,
       cited_raw_url: cited?.raw_url ?? null,
       source_link: clause.sourceLink,
-      url: absolute(atlas, clause.url),
+      url: siteUrl(atlas, clause.url),
       permanent_url: permanentUrl(atlas, data.id),
-      api_url: absolute(atlas, apiPath.clause(clause)),
+      api_url: siteUrl(atlas, apiPath.clause(clause)),
       peers: byKey(clause.peers).map((peer) => peer.key),
     };
   });

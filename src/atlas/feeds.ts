@@ -3,6 +3,7 @@
  * platform, built from the change log with the `feed` library. Every date comes
  * from a capture instant, never the clock, so the same content gives the same bytes.
  */
+import { siteUrl } from './site-url.ts';
 import { Feed, type FeedOptions, type Item } from 'feed';
 import { atlasChanges, CLAUSE_EVENT_LABELS, changesFor, versionUrl, type Change } from './changes.ts';
 import { formatDate } from './dates.ts';
@@ -41,9 +42,6 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-function absolute(atlas: Atlas, path: string): string {
-  return `${atlas.site.url.replace(/\/+$/, '')}${path}`;
-}
 
 function itemTitle(change: Change): string {
   const what = change.kind === 'first' ? 'first captured' : 'changed';
@@ -52,7 +50,7 @@ function itemTitle(change: Change): string {
 
 /** HTML summary of one change: what was captured, against which version, and the clauses it touched. */
 function itemSummary(atlas: Atlas, change: Change): string {
-  const link = (path: string, text: string) => `<a href="${escapeHtml(absolute(atlas, path))}">${escapeHtml(text)}</a>`;
+  const link = (path: string, text: string) => `<a href="${escapeHtml(siteUrl(atlas, path))}">${escapeHtml(text)}</a>`;
   const { document, snapshot, previous } = change;
   const subject = `${link(document.url, document.data.title)} (${escapeHtml(document.platform.data.name)})`;
   const captured = formatDate(snapshot.capturedOn);
@@ -66,7 +64,7 @@ function itemSummary(atlas: Atlas, change: Change): string {
 }
 
 function feedItem(atlas: Atlas, change: Change): Item {
-  const url = absolute(atlas, change.versionUrl);
+  const url = siteUrl(atlas, change.versionUrl);
   const date = new Date(change.snapshot.capturedAt);
   return { title: itemTitle(change), id: url, link: url, date, published: date, description: itemSummary(atlas, change) };
 }
@@ -86,14 +84,14 @@ function renderFeed(atlas: Atlas, scope: FeedScope, format: FeedFormat): string 
   // An empty feed dates from the newest capture in the atlas, the last time it was checked; the library would use the clock.
   const updated = changes[0]?.snapshot.capturedAt ?? atlas.snapshots[0]?.capturedAt ?? '1970-01-01T00:00:00Z';
   const options: FeedOptions = {
-    id: absolute(atlas, scope.home),
+    id: siteUrl(atlas, scope.home),
     title: scope.title,
     description: `${scope.description} ${POLICY_TEXT_CREDIT}.`,
-    link: absolute(atlas, scope.home),
+    link: siteUrl(atlas, scope.home),
     language: 'en',
     updated: new Date(updated),
-    feedLinks: { rss: absolute(atlas, scope.paths.rss), atom: absolute(atlas, scope.paths.atom), json: absolute(atlas, scope.paths.json) },
-    author: { name: site.publisher, link: absolute(atlas, '/') },
+    feedLinks: { rss: siteUrl(atlas, scope.paths.rss), atom: siteUrl(atlas, scope.paths.atom), json: siteUrl(atlas, scope.paths.json) },
+    author: { name: site.publisher, link: siteUrl(atlas, '/') },
     copyright: POLICY_TEXT_CREDIT,
   };
   const feed = new Feed(options);

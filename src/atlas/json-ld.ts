@@ -2,13 +2,14 @@
  * schema.org descriptions of record pages, for search engines and citation
  * tools. Pure data built from the model; the layout writes it as JSON-LD.
  */
+import { siteUrl } from './site-url.ts';
 import { permanentUrl } from './citation.ts';
 import type { Atlas, ClauseRecord } from './model.ts';
 
 type Context = Pick<Atlas, 'site' | 'dataAsOf'>;
 
 function pageUrl(atlas: Context, path: string): string {
-  return new URL(path, atlas.site.url).href;
+  return siteUrl(atlas, path);
 }
 
 /** A clause analysis as an Article about the platform and clause type, based on the cited policy version. */

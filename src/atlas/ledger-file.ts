@@ -5,12 +5,11 @@
  * where the file's layout allows it (and always kept equal as data), and the
  * file is replaced atomically. A missing ledger is an empty one.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { parseDocument, stringify, YAMLMap, YAMLSeq } from 'yaml';
 import type { ZodIssue } from 'astro/zod';
+import { writeFileAtomic } from './atomic-write.ts';
 import { ledgerSchema, type Ledger, type LedgerRecord } from '../schema/ledger.ts';
 import { recordKinds, type RecordKind } from '../schema/record-id.ts';
 
@@ -168,14 +167,5 @@ export async function appendLedgerRecords(path: string, records: LedgerRecord[])
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  const next = appendToLedgerText(text, records);
-  await mkdir(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, next, { flag: 'wx' });
-    await rename(temp, path);
-  } catch (error) {
-    await unlink(temp).catch(() => {});
-    throw error;
-  }
+  await writeFileAtomic(path, appendToLedgerText(text, records));
 }

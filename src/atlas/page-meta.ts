@@ -5,6 +5,7 @@
  * page passes none, its breadcrumb trail, its OG card and its feeds. Built once
  * per atlas from the model; each page is then a map lookup.
  */
+import { siteUrl } from './site-url.ts';
 import { ogCardsFor, ogImageLookup, type OgCard } from '../og/cards.ts';
 import type { CardData } from '../og/card.ts';
 import { versionUrl } from './changes.ts';
@@ -224,8 +225,7 @@ export function buildPageMeta(atlas: Atlas, cards: readonly OgCard[] = ogCardsFo
   for (const record of atlas.regulations) pages.set(record.url, { kind: 'regulation', record });
   for (const record of atlas.agencies) pages.set(record.url, { kind: 'agency', record });
 
-  const siteUrl = atlas.site.url;
-  const absolute = (path: string) => new URL(path, siteUrl).href;
+  const absolute = (path: string) => siteUrl(atlas, path);
   const imageOf = ogImageLookup(cards);
   // By image path, so a page that shares an ancestor's card gets that card's alt text.
   const cardByImage = new Map(cards.map((c) => [c.image, c.card]));

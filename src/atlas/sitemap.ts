@@ -5,6 +5,7 @@
  * the same bytes. Redirects (/r/<ID>/, old slugs) are left out: a sitemap
  * lists canonical pages only.
  */
+import { siteUrl } from './site-url.ts';
 import { versionUrl } from './changes.ts';
 import type { Atlas, ClauseRecord, DocumentRecord } from './model.ts';
 
@@ -37,10 +38,6 @@ const FIXED_PAGES: ReadonlyArray<readonly [path: string, followsData: boolean]> 
   ['/search/', false],
 ];
 
-/** Absolute URL of a site path, keeping any base path in site.url as the exports do. */
-export function siteUrl(atlas: Pick<Atlas, 'site'>, path: string): string {
-  return new URL(`${atlas.site.url.replace(/\/+$/, '')}${path}`).href;
-}
 
 /** The latest of some ISO dates (they sort as text), or undefined when there are none. */
 function latest(dates: ReadonlyArray<string | undefined>): string | undefined {

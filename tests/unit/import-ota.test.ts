@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { importOta, type ImportOptions } from '../../scripts/lib/import-ota.ts';
-import { FileExistsError, writeFileAtomic, writeFileExclusive } from '../../scripts/lib/atomic-write.ts';
+import { FileExistsError, writeFileAtomic, writeFileExclusive } from '../../src/atlas/atomic-write.ts';
 import { appendLedgerRecords, nextRecordNumber, readLedgerFile } from '../../src/atlas/ledger-file.ts';
 import { sha256, splitSnapshotFile } from '../../src/atlas/snapshot-file.ts';
 import { documentSchema } from '../../src/schema/document.ts';

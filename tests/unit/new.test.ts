@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { loadAtlas, type Problem } from '../../src/atlas/index.ts';
-import { FileExistsError } from '../../scripts/lib/atomic-write.ts';
+import { FileExistsError } from '../../src/atlas/atomic-write.ts';
 import { newClause, newDocument, newPlatform } from '../../scripts/lib/new/create.ts';
 import { copyFixtureAtlas, type FixtureCopy } from '../support/fixture-atlas.ts';
 

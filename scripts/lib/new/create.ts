@@ -19,7 +19,7 @@ import { documentSchema, documentTypes } from '../../../src/schema/document.ts';
 import type { LedgerRecord } from '../../../src/schema/ledger.ts';
 import { platformSchema } from '../../../src/schema/platform.ts';
 import { formatRecordId, type RecordKind } from '../../../src/schema/record-id.ts';
-import { FileExistsError, writeFileExclusive } from '../atomic-write.ts';
+import { FileExistsError, writeFileExclusive } from '../../../src/atlas/atomic-write.ts';
 import { ContentFolder, displayPath, NewEntryError } from './content-folder.ts';
 import { closestName } from '../../../src/atlas/suggest.ts';
 import { clauseEntry, documentEntry, platformEntry } from './templates.ts';
