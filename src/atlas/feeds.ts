@@ -42,7 +42,6 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-
 function itemTitle(change: Change): string {
   const what = change.kind === 'first' ? 'first captured' : 'changed';
   return `${change.document.data.title} ${what} — ${formatDate(change.snapshot.capturedOn)}`;
