@@ -17,7 +17,7 @@ export default defineConfig({
   outDir: process.env.ATLAS_OUT ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
-  integrations: [atlasValidation({ contentRoot }), buildPhases(), ogImages({ contentRoot }), mdx(), searchIndex()],
+  integrations: [atlasValidation({ contentRoot }), buildPhases(), ogImages({ contentRoot }), mdx(), searchIndex({ contentRoot })],
   markdown: { smartypants: false },
   cacheDir: process.env.ATLAS_CACHE ?? './node_modules/.astro',
   // Scripts stay external files so the Content-Security-Policy (public/_headers) needs no 'unsafe-inline'.

@@ -39,6 +39,7 @@ const heapAfterLoad = process.memoryUsage().heapUsed;
 let peakHeap = heapAfterLoad;
 let textBytes = 0;
 const times: number[] = [];
+const cpuBefore = process.cpuUsage();
 for (const snapshot of snapshots) {
   const { clauses } = versionContext(atlas, snapshot);
   const started = performance.now();
@@ -51,6 +52,7 @@ for (const snapshot of snapshots) {
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
 }
 
+const cpu = process.cpuUsage(cpuBefore);
 const sorted = [...times].sort((a, b) => a - b);
 const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 const total = times.reduce((sum, t) => sum + t, 0);
@@ -59,6 +61,8 @@ console.log(`root            ${root}`);
 console.log(`cache           ${cache.maxBytes ? `${mb(cache.maxBytes)} MB` : 'off (whole-text render)'}`);
 console.log(`snapshots       ${snapshots.length} (${mb(textBytes)} M chars)`);
 console.log(`total           ${(total / 1000).toFixed(2)} s`);
+// CPU time as well as wall time: on a shared machine the wall clock includes waiting for a core.
+console.log(`cpu             ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s`);
 console.log(`median          ${at(0.5).toFixed(1)} ms`);
 console.log(`p95             ${at(0.95).toFixed(1)} ms`);
 console.log(`max             ${(sorted.at(-1) ?? 0).toFixed(1)} ms`);

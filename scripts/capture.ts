@@ -17,55 +17,35 @@
  *
  * Exit codes: 0 every document captured or unchanged, 1 any failed, 2 usage error.
  */
+import { parseCommandLine, usageErrorFor, type UsageError } from './lib/cli.ts';
 import { existsSync, statSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { captureDocuments, CaptureError, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, describeOutcome, summarize } from './lib/capture.ts';
 
 const USAGE = 'usage: npm run capture -- <platform>/<document>... | --all [--content <dir>] [--timeout <ms>] [--max-bytes <n>]';
 
-function usageError(message: string): never {
-  console.error(`capture: ${message}\n${USAGE}`);
-  process.exit(2);
-}
-
-let parsed;
-try {
-  parsed = parseArgs({
-    args: process.argv.slice(2),
-    allowPositionals: true,
-    strict: true,
-    options: {
+const usageError: UsageError = usageErrorFor('capture', USAGE);
+const { values, positionals } = parseCommandLine(usageError, USAGE, {
       all: { type: 'boolean', default: false },
       content: { type: 'string', default: 'content' },
       timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_MS) },
       'max-bytes': { type: 'string', default: String(DEFAULT_MAX_BYTES) },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-} catch (error) {
-  usageError((error as Error).message);
-}
-
-if (parsed.values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+    });
 
 function positiveInteger(option: string, value: string): number {
   if (!/^[1-9]\d*$/.test(value)) usageError(`--${option} expects a positive whole number, found ${JSON.stringify(value)}`);
   return Number(value);
 }
 
-const { all, content } = parsed.values;
-const keys = parsed.positionals;
+const { all, content } = values;
+const keys = positionals;
 if (all && keys.length > 0) usageError('give either --all or document names, not both');
 if (!all && keys.length === 0) usageError('missing <platform>/<document> (or --all)');
 for (const key of keys) {
   if (!/^[a-z0-9-]+\/[a-z0-9-]+$/.test(key)) usageError(`expected a document written as <platform>/<document>, found ${JSON.stringify(key)}`);
 }
 if (!existsSync(content) || !statSync(content).isDirectory()) usageError(`--content: expected a content folder, found ${existsSync(content) ? 'a file' : 'nothing'} at ${content}`);
-const timeoutMs = positiveInteger('timeout', parsed.values.timeout);
-const maxBytes = positiveInteger('max-bytes', parsed.values['max-bytes']);
+const timeoutMs = positiveInteger('timeout', values.timeout);
+const maxBytes = positiveInteger('max-bytes', values['max-bytes']);
 
 try {
   const outcomes = await captureDocuments({ contentDir: content, documents: all ? 'all' : keys, timeoutMs, maxBytes }, (outcome, index, total) => {

@@ -13,36 +13,22 @@
  *
  * Exit codes: 0 no committed snapshot changed, 1 some did, 2 usage or git error.
  */
+import { parseCommandLine, usageErrorFor, type UsageError } from './lib/cli.ts';
 import { spawnSync } from 'node:child_process';
-import { parseArgs } from 'node:util';
 import { formatAnnotation } from '../src/atlas/annotations.ts';
 import { formatProblem } from '../src/atlas/problems.ts';
 import { parseNameStatus, snapshotChangeProblems } from './lib/snapshot-changes.ts';
 
 const USAGE = 'usage: npx tsx scripts/check-snapshots-unchanged.ts <base> [--content <dir>] [--format text|github]';
 
-function usageError(message: string): never {
-  console.error(`check-snapshots-unchanged: ${message}\n${USAGE}`);
-  process.exit(2);
-}
-
-let parsed;
-try {
-  parsed = parseArgs({
-    args: process.argv.slice(2),
-    allowPositionals: true,
-    strict: true,
-    options: { content: { type: 'string', default: 'content' }, format: { type: 'string', default: 'text' } },
-  });
-} catch (error) {
-  usageError((error as Error).message);
-}
-const [base, ...extra] = parsed.positionals;
+const usageError: UsageError = usageErrorFor('check-snapshots-unchanged', USAGE);
+const { values, positionals } = parseCommandLine(usageError, USAGE, { content: { type: 'string', default: 'content' }, format: { type: 'string', default: 'text' } });
+const [base, ...extra] = positionals;
 if (!base || extra.length) usageError(base ? `unexpected argument ${extra.join(' ')}` : 'expected the base commit to compare with, found nothing');
 // A revision starting with `-` would be read by git as an option.
 if (base.startsWith('-')) usageError(`expected a commit or branch name, found ${JSON.stringify(base)}`);
-const format = parsed.values.format === 'github' ? formatAnnotation : parsed.values.format === 'text' ? formatProblem : usageError(`--format: expected one of text, github, found ${JSON.stringify(parsed.values.format)}`);
-const snapshots = `${parsed.values.content.replace(/\/+$/, '')}/snapshots`;
+const format = values.format === 'github' ? formatAnnotation : values.format === 'text' ? formatProblem : usageError(`--format: expected one of text, github, found ${JSON.stringify(values.format)}`);
+const snapshots = `${values.content.replace(/\/+$/, '')}/snapshots`;
 
 const git = spawnSync('git', ['diff', '--name-status', '-z', '--find-renames', `${base}...HEAD`, '--', snapshots], { encoding: 'utf8' });
 if (git.status !== 0) {

@@ -22,49 +22,29 @@
  *
  * Exit codes: 0 success, 1 problems in the input (nothing written), 2 usage error.
  */
-import { parseArgs } from 'node:util';
+import { parseCommandLine, usageErrorFor, type UsageError } from './lib/cli.ts';
 import { importOta, summarize } from './lib/import-ota.ts';
 
 const USAGE = 'usage: npm run import:ota -- <dataset-dir> [--map <file>] [--content <dir>] [--dry-run]';
 
-function usageError(message: string): never {
-  console.error(`import-ota: ${message}\n${USAGE}`);
-  process.exit(2);
-}
-
-let parsed;
-try {
-  parsed = parseArgs({
-    args: process.argv.slice(2),
-    allowPositionals: true,
-    strict: true,
-    options: {
+const usageError: UsageError = usageErrorFor('import-ota', USAGE);
+const { values, positionals } = parseCommandLine(usageError, USAGE, {
       map: { type: 'string' },
       content: { type: 'string', default: 'content' },
       'dry-run': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-} catch (error) {
-  usageError((error as Error).message);
-}
-
-if (parsed.values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-const [datasetDir, ...extra] = parsed.positionals;
+    });
+const [datasetDir, ...extra] = positionals;
 if (datasetDir === undefined) usageError('missing <dataset-dir>');
 if (extra.length > 0) usageError(`unexpected argument${extra.length > 1 ? 's' : ''} ${extra.join(' ')}`);
-if (parsed.values.map === '') usageError('--map needs a file');
-if (parsed.values.content === '') usageError('--content needs a folder');
+if (values.map === '') usageError('--map needs a file');
+if (values.content === '') usageError('--content needs a folder');
 
 try {
   const result = await importOta({
     datasetDir,
-    contentDir: parsed.values.content,
-    mapFile: parsed.values.map,
-    dryRun: parsed.values['dry-run'],
+    contentDir: values.content,
+    mapFile: values.map,
+    dryRun: values['dry-run'],
   });
   const { plan } = result;
   if (plan.problems.length > 0) {

@@ -11,7 +11,7 @@
  *
  * Exit codes: 0 no errors (warnings do not fail), 1 errors, 2 usage error.
  */
-import { parseArgs } from 'node:util';
+import { parseCommandLine, usageErrorFor, type UsageError } from './lib/cli.ts';
 import { contentRoot, formatProblem, loadAtlas, type Problem } from '../src/atlas/index.ts';
 import { formatAnnotation } from '../src/atlas/annotations.ts';
 
@@ -21,32 +21,11 @@ const formats = new Map<string, (problem: Problem) => string>([
   ['github', formatAnnotation],
 ]);
 
-function usageError(message: string): never {
-  console.error(`validate: ${message}\n${USAGE}`);
-  process.exit(2);
-}
-
-let parsed;
-try {
-  parsed = parseArgs({
-    args: process.argv.slice(2),
-    allowPositionals: true,
-    strict: true,
-    options: {
-      format: { type: 'string', default: 'text' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-} catch (error) {
-  usageError((error as Error).message);
-}
-if (parsed.values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-const format = formats.get(parsed.values.format);
-if (!format) usageError(`--format: expected one of ${[...formats.keys()].join(', ')}, found ${JSON.stringify(parsed.values.format)}`);
-const [dir, ...extra] = parsed.positionals;
+const usageError: UsageError = usageErrorFor('validate', USAGE);
+const { values, positionals } = parseCommandLine(usageError, USAGE, { format: { type: 'string', default: 'text' } });
+const format = formats.get(values.format);
+if (!format) usageError(`--format: expected one of ${[...formats.keys()].join(', ')}, found ${JSON.stringify(values.format)}`);
+const [dir, ...extra] = positionals;
 if (extra.length > 0) usageError(`unexpected argument${extra.length > 1 ? 's' : ''} ${extra.join(' ')}`);
 
 const root = dir ?? contentRoot();

@@ -20,9 +20,10 @@ const LIST_MARKER = /^(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$)/;
 
 const BLANK = /^[ \t]*$/;
 
+/** A byte order mark is dropped only at the very start of a text, so no block may start with one. */
 function startsTopLevelBlock(line: string): boolean {
   const first = line[0];
-  return first !== ' ' && first !== '\t' && first !== '>' && !LIST_MARKER.test(line);
+  return first !== ' ' && first !== '\t' && first !== '>' && first !== '\uFEFF' && !LIST_MARKER.test(line);
 }
 
 /**
@@ -32,7 +33,8 @@ function startsTopLevelBlock(line: string): boolean {
 export function splitTopLevelBlocks(markdown: string): string[] | undefined {
   if (SPANS_BLOCKS.test(markdown)) return undefined;
   const chunks: string[] = [];
-  let start = -1; // start of the current chunk; -1 before the first non-blank line
+  let start = 0;
+  let content = false; // whether the current chunk has a non-blank line yet
   let end = 0; // end of the current chunk's last non-blank line
   let afterBlank = false;
   for (let pos = 0; pos <= markdown.length; ) {
@@ -41,16 +43,16 @@ export function splitTopLevelBlocks(markdown: string): string[] | undefined {
     const line = markdown.slice(pos, eol);
     const blank = BLANK.test(line);
     if (!blank) {
-      if (start < 0) start = pos;
-      else if (afterBlank && startsTopLevelBlock(line)) {
+      if (content && afterBlank && startsTopLevelBlock(line)) {
         chunks.push(markdown.slice(start, end));
         start = pos;
       }
       end = eol;
+      content = true;
     }
     afterBlank = blank;
     pos = eol + 1;
   }
-  if (start >= 0) chunks.push(markdown.slice(start, end));
+  if (content) chunks.push(markdown.slice(start, end));
   return chunks;
 }

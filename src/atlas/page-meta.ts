@@ -200,6 +200,8 @@ export interface PageMetaIndex {
   recordAt(path: string): RecordPage | undefined;
   /** Pagefind metadata, only for the kinds of page that are indexed. */
   searchMeta(path: string): SearchMeta | undefined;
+  /** Paths of every page that goes into the search index, so the indexer reads only those. */
+  indexedPaths(): string[];
   og(path: string): OgMeta;
   crumbs(path: string, title: string): Crumb[];
   /** The schema.org descriptions of a page: its own (or a fallback from its record) and its breadcrumb trail. */
@@ -278,6 +280,7 @@ export function buildPageMeta(atlas: Atlas, cards: readonly OgCard[] = ogCardsFo
 
   return {
     recordAt: (path) => pages.get(path),
+    indexedPaths: () => [...pages].filter(([, page]) => INDEXED_KINDS.has(page.kind)).map(([path]) => path),
     searchMeta(path) {
       const page = pages.get(path);
       return page && INDEXED_KINDS.has(page.kind) ? searchMetaOf(page) : undefined;

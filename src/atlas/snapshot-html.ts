@@ -4,6 +4,14 @@
  * before anything of ours (heading ids, clause highlights) is added. Clause
  * quotes are found on the rendered text with the same normalisation as quote
  * matching, so a passage is highlighted exactly when the clause counts as present.
+ *
+ * Versions of a policy share most of their blocks, so the text is rendered
+ * block by block (see markdown-chunks.ts) and each block's HTML is kept in a
+ * cache bounded by bytes. Only what depends on the whole text is worked out per
+ * render: heading ids (unique across the text) and clause highlights (a quote
+ * may span blocks). A block whose heading ids differ from its cached rendering,
+ * or that a quote touches, is rendered again from its tree. The output is
+ * byte for byte that of rendering the whole text as one tree.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import rehypeSanitize, { type Options as SanitizeSchema } from 'rehype-sanitize';
@@ -12,6 +20,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype, { type Options as ToHastOptions } from 'remark-rehype';
 import { unified } from 'unified';
+import { ByteLru, type ByteLruStats } from './byte-lru.ts';
+import { splitTopLevelBlocks } from './markdown-chunks.ts';
 import { normalizeText } from './normalize.ts';
 
 /** A clause to highlight in the snapshot text. */
@@ -93,31 +103,183 @@ const handlers: NonNullable<ToHastOptions['handlers']> = {
   imageReference: (_state, node: { alt?: string | null }) => (node.alt ? { type: 'text', value: node.alt } : undefined),
 };
 
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkRehype, { handlers, clobberPrefix: '' })
-  .use(rehypeSanitize, schema)
-  .use(rehypeStringify)
-  .freeze();
+const toHast = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { handlers, clobberPrefix: '' }).freeze();
+const sanitizer = unified().use(rehypeSanitize, schema).freeze();
+const serializer = unified().use(rehypeStringify).freeze();
+
+/** The text's sanitised tree, and whether Markdown produced any node at all (sanitising may remove some). */
+function sanitisedTree(markdown: string): { tree: Root; produced: boolean } {
+  const raw = toHast.runSync(toHast.parse(markdown));
+  return { tree: sanitizer.runSync(raw), produced: raw.children.length > 0 };
+}
 
 /** Renders snapshot Markdown to sanitised HTML with heading ids and clause highlights. */
 export function renderSnapshotHtml(markdown: string, options: SnapshotHtmlOptions = {}): SnapshotHtml {
-  const tree = processor.runSync(processor.parse(markdown));
-  const ids = new Set<string>();
-  visitElements(tree, (el, parent) => {
-    if (typeof el.properties['id'] === 'string') ids.add(el.properties['id']);
-    // Inline raw HTML is dropped, which can leave a paragraph with nothing in it.
-    if (el.tagName === 'p' && !textOf(el).trim()) {
-      const index = parent.children.indexOf(el);
-      const next = parent.children[index + 1];
-      parent.children.splice(index, next?.type === 'text' && !next.value.trim() ? 2 : 1);
-    }
+  const chunks = blockCache.maxBytes > 0 ? splitTopLevelBlocks(markdown) : undefined;
+  const blocks = chunks?.map((chunk) => cachedBlock(chunk, options));
+  if (chunks && blocks?.every((b) => b.standalone)) return renderBlocks(chunks, blocks, options);
+  wholeTexts++;
+  return renderWhole(markdown, options);
+}
+
+/** The reference rendering: the whole text as one tree. */
+function renderWhole(markdown: string, options: SnapshotHtmlOptions): SnapshotHtml {
+  const { tree } = sanitisedTree(markdown);
+  const { ids } = tidy(tree);
+  fixLinks(tree, ids, options.sourceUrl);
+  const headings = addHeadingIds(textHeadings(tree), ids, options.headingShift ?? 2);
+  const clauses = options.clauses ?? [];
+  const segments = clauses.length ? segmentText(tree) : [];
+  const { found, missing, marks } = matchClauses(segments.map((s) => s.text), clauses);
+  markSegments(segments, marks);
+  return { html: serializer.stringify(tree), headings, found, missing };
+}
+
+/** What a block contributes to the text's rendering, independent of where it occurs. */
+interface PreparedBlock {
+  /** No ids from the text and no text outside blocks at the top level: it renders the same alone as in place. */
+  standalone: boolean;
+  /** Markdown produced at least one node, so the block is set off from its neighbours by a line break. */
+  produced: boolean;
+  /** Its last top-level node was an empty paragraph, which takes the following line break with it. */
+  dropsSeparator: boolean;
+  /** Normalised text of each highlightable run, in reading order. */
+  segments: string[];
+  /** Headings with text, as Markdown levels with their id before de-duplication. */
+  headings: Array<{ depth: number; text: string; base: string }>;
+  hasHeadings: boolean;
+  hasLinks: boolean;
+  /** Rendered HTML by variantKey: usually one plain rendering, and one with the highlights its versions share. */
+  html: Map<string, string>;
+  bytes: number;
+}
+
+/** Rough heap bytes: strings at two bytes a character, plus a fixed cost per object. */
+const stringBytes = (strings: Iterable<string>) => {
+  let bytes = 0;
+  for (const s of strings) bytes += 2 * s.length + 32;
+  return bytes;
+};
+const OBJECT_BYTES = 400;
+
+const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
+let blockCache = new ByteLru<PreparedBlock>(DEFAULT_CACHE_BYTES);
+let wholeTexts = 0;
+
+/** Sets the block cache's bound in bytes (default 64 MiB); 0 turns it off, so every text is rendered whole. Empties the cache. */
+export function configureSnapshotHtmlCache(options: { maxBytes: number }): void {
+  blockCache = new ByteLru(options.maxBytes);
+  wholeTexts = 0;
+}
+
+export function snapshotHtmlCacheStats(): ByteLruStats & { wholeTexts: number } {
+  return { ...blockCache.stats(), wholeTexts };
+}
+
+/** Everything a block's HTML depends on besides its text, where it matters: heading shift and ids, source URL, highlights. */
+function variantKey(
+  block: PreparedBlock,
+  options: SnapshotHtmlOptions,
+  headingIds: readonly string[],
+  marks: ReadonlyMap<number, readonly ClauseHighlight[]>,
+): string {
+  const headings = block.hasHeadings ? `${options.headingShift ?? 2} ${headingIds.join(' ')}` : '';
+  const links = block.hasLinks ? (options.sourceUrl ?? '') : '';
+  const highlights = [...marks].map(([index, starting]) => [index, ...starting.map((c) => [c.key, c.title, c.url])]);
+  return JSON.stringify([headings, links, highlights]);
+}
+
+function cachedBlock(chunk: string, options: SnapshotHtmlOptions): PreparedBlock {
+  const cached = blockCache.get(chunk);
+  if (cached) return cached;
+  const block = prepareBlock(chunk, options);
+  blockCache.set(chunk, block, block.bytes + 2 * chunk.length);
+  return block;
+}
+
+/** Renders a block alone and notes what the text-wide steps need from it. */
+function prepareBlock(chunk: string, options: SnapshotHtmlOptions): PreparedBlock {
+  const { tree, produced } = sanitisedTree(chunk);
+  const { ids, dropsLast } = tidy(tree);
+  let hasLinks = false;
+  visitElements(tree, (el) => {
+    hasLinks ||= el.tagName === 'a';
   });
   fixLinks(tree, ids, options.sourceUrl);
-  const headings = addHeadingIds(tree, ids, options.headingShift ?? 2);
-  const { found, missing } = highlightClauses(tree, options.clauses ?? []);
-  return { html: processor.stringify(tree), headings, found, missing };
+  const found = textHeadings(tree);
+  const headings = found.filter((h) => h.text).map(({ depth, text }) => ({ depth, text, base: headingBase(text) }));
+  const ownIds = addHeadingIds(found, new Set(ids), options.headingShift ?? 2).map((h) => h.id);
+  const segments = segmentText(tree).map((s) => s.text);
+  const topLevelText = tree.children.some((child) => !isBlock(child) && /\S/.test(textOf(child)));
+  const block: PreparedBlock = {
+    standalone: ids.size === 0 && !topLevelText,
+    produced,
+    dropsSeparator: dropsLast,
+    segments,
+    headings,
+    hasHeadings: found.length > 0,
+    hasLinks,
+    html: new Map(),
+    bytes: 0,
+  };
+  const html = serializer.stringify(tree);
+  const key = variantKey(block, options, ownIds, new Map());
+  block.html.set(key, html);
+  block.bytes = OBJECT_BYTES + stringBytes([...segments, ...headings.flatMap((h) => [h.text, h.base]), key, html]);
+  return block;
+}
+
+/** Joins the blocks' HTML, working out heading ids and highlights across the whole text. */
+function renderBlocks(chunks: readonly string[], blocks: readonly PreparedBlock[], options: SnapshotHtmlOptions): SnapshotHtml {
+  const shift = options.headingShift ?? 2;
+  const ids = new Set<string>();
+  const headings: SnapshotHeading[] = [];
+  const firstHeading = blocks.map((block) => {
+    const first = headings.length;
+    for (const h of block.headings) headings.push({ id: uniqueId(h.base, ids), level: Math.min(6, h.depth + shift), text: h.text });
+    return first;
+  });
+  const firstSegment: number[] = [];
+  let segmentCount = 0;
+  for (const block of blocks) {
+    firstSegment.push(segmentCount);
+    segmentCount += block.segments.length;
+  }
+  const { found, missing, marks } = matchClauses(blocks.flatMap((b) => b.segments), options.clauses ?? []);
+
+  let html = '';
+  let separated = false;
+  blocks.forEach((block, i) => {
+    if (!block.produced) return;
+    if (separated) html += '\n';
+    separated = !block.dropsSeparator;
+    const headingsBefore = firstHeading[i] ?? 0;
+    const segmentsBefore = firstSegment[i] ?? 0;
+    const blockMarks = new Map<number, ClauseHighlight[]>();
+    for (const [index, starting] of marks) {
+      if (index >= segmentsBefore && index < segmentsBefore + block.segments.length) blockMarks.set(index - segmentsBefore, starting);
+    }
+    const headingIds = headings.slice(headingsBefore, headingsBefore + block.headings.length).map((h) => h.id);
+    const key = variantKey(block, options, headingIds, blockMarks);
+    const cached = block.html.get(key);
+    if (cached !== undefined) {
+      html += cached;
+      return;
+    }
+    const chunk = chunks[i] ?? '';
+    const { tree } = sanitisedTree(chunk);
+    tidy(tree);
+    fixLinks(tree, new Set(), options.sourceUrl);
+    addHeadingIds(textHeadings(tree), new Set(headings.slice(0, headingsBefore).map((h) => h.id)), shift);
+    markSegments(segmentText(tree), blockMarks);
+    const rendered = serializer.stringify(tree);
+    html += rendered;
+    // Consecutive versions mostly repeat a block with the same highlights, so this rendering is kept too.
+    block.html.set(key, rendered);
+    block.bytes += stringBytes([key, rendered]);
+    blockCache.set(chunk, block, block.bytes + 2 * chunk.length);
+  });
+  return { html, headings, found, missing };
 }
 
 type Parent = Root | Element;
@@ -136,6 +298,27 @@ function textOf(node: RootContent | ElementContent): string {
   if (node.type !== 'element') return '';
   if (node.tagName === 'br') return '\n';
   return node.children.map(textOf).join('');
+}
+
+/**
+ * Drops paragraphs left empty by dropped inline HTML (with the line break after
+ * them) and collects the ids the sanitised text carries. `dropsLast`: the
+ * root's last node was such a paragraph, so in a longer text the line break
+ * after it would have gone too.
+ */
+function tidy(tree: Root): { ids: Set<string>; dropsLast: boolean } {
+  const ids = new Set<string>();
+  let dropsLast = false;
+  visitElements(tree, (el, parent) => {
+    if (typeof el.properties['id'] === 'string') ids.add(el.properties['id']);
+    if (el.tagName === 'p' && !textOf(el).trim()) {
+      const index = parent.children.indexOf(el);
+      const next = parent.children[index + 1];
+      if (parent === tree && !next) dropsLast = true;
+      parent.children.splice(index, next?.type === 'text' && !next.value.trim() ? 2 : 1);
+    }
+  });
+  return { ids, dropsLast };
 }
 
 function replaceWithChildren(el: Element, parent: Parent): void {
@@ -174,26 +357,45 @@ function resolveUrl(href: string, base: string | undefined): string | undefined 
   return ['http:', 'https:', 'mailto:'].includes(url.protocol) ? url.href : undefined;
 }
 
-function addHeadingIds(tree: Root, ids: Set<string>, shift: number): SnapshotHeading[] {
-  const headings: SnapshotHeading[] = [];
+interface TextHeading {
+  el: Element;
+  /** The Markdown level, before the shift. */
+  depth: number;
+  text: string;
+}
+
+function textHeadings(tree: Root): TextHeading[] {
+  const headings: TextHeading[] = [];
   visitElements(tree, (el) => {
-    const level = HEADING.exec(el.tagName)?.[1];
-    if (!level) return;
-    const shifted = Math.min(6, Number(level) + shift);
-    el.tagName = `h${shifted}`;
-    const text = textOf(el).replace(/\s+/g, ' ').trim();
-    if (!text) return;
+    const depth = HEADING.exec(el.tagName)?.[1];
+    if (depth) headings.push({ el, depth: Number(depth), text: textOf(el).replace(/\s+/g, ' ').trim() });
+  });
+  return headings;
+}
+
+function headingBase(text: string): string {
+  return SNAPSHOT_ID_PREFIX + (headingSlug(text) || 'section');
+}
+
+/** `base`, or `base-2`, `base-3`… whichever is not taken yet; takes it. */
+function uniqueId(base: string, ids: Set<string>): string {
+  let id = base;
+  for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
+  ids.add(id);
+  return id;
+}
+
+function addHeadingIds(found: readonly TextHeading[], ids: Set<string>, shift: number): SnapshotHeading[] {
+  const headings: SnapshotHeading[] = [];
+  for (const { el, depth, text } of found) {
+    const level = Math.min(6, depth + shift);
+    el.tagName = `h${level}`;
+    if (!text) continue;
     // A heading that already has an id (the footnotes label) is referenced by it; keep it.
     let id = el.properties['id'];
-    if (typeof id !== 'string') {
-      const base = SNAPSHOT_ID_PREFIX + (headingSlug(text) || 'section');
-      id = base;
-      for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
-      ids.add(id);
-      el.properties['id'] = id;
-    }
-    headings.push({ id, level: shifted, text });
-  });
+    if (typeof id !== 'string') el.properties['id'] = id = uniqueId(headingBase(text), ids);
+    headings.push({ id, level, text });
+  }
   return headings;
 }
 
@@ -217,27 +419,20 @@ const BLOCKS = new Set([
 interface Segment {
   parent: Parent;
   nodes: ElementContent[];
-  /** Offset of this segment's normalised text in the joined text. */
-  start: number;
-  end: number;
+  /** Its normalised text, never empty. */
+  text: string;
 }
 
 function isBlock(node: RootContent): boolean {
   return node.type === 'element' && BLOCKS.has(node.tagName);
 }
 
-/** Splits the tree into inline runs, in reading order, and joins their normalised text. */
-function segmentText(tree: Root): { segments: Segment[]; text: string } {
+/** Splits the tree into inline runs with text, in reading order. */
+function segmentText(tree: Root): Segment[] {
   const segments: Segment[] = [];
-  const parts: string[] = [];
-  let offset = 0;
-  const addRun = (parent: Parent, run: ElementContent[]) => {
-    const normalized = normalizeText(run.map(textOf).join(''));
-    if (!normalized) return;
-    if (parts.length) offset += 1;
-    segments.push({ parent, nodes: run, start: offset, end: offset + normalized.length });
-    parts.push(normalized);
-    offset += normalized.length;
+  const addRun = (parent: Parent, nodes: ElementContent[]) => {
+    const text = normalizeText(nodes.map(textOf).join(''));
+    if (text) segments.push({ parent, nodes, text });
   };
   const walk = (parent: Parent) => {
     let run: ElementContent[] = [];
@@ -253,20 +448,23 @@ function segmentText(tree: Root): { segments: Segment[]; text: string } {
     addRun(parent, run);
   };
   walk(tree);
-  return { segments, text: parts.join(' ') };
+  return segments;
 }
 
 /**
- * Marks the passage holding each clause's quote (first occurrence; it may span
- * several blocks) and puts a link to the clause page, with the clause's anchor
- * id, just before it.
+ * Finds each clause's quote (first occurrence) in the segments' texts joined
+ * by spaces; a quote may span several segments. `marks`: for each covered
+ * segment (by index), the clauses whose quote starts in it.
  */
-function highlightClauses(tree: Root, clauses: readonly ClauseHighlight[]): { found: string[]; missing: string[] } {
+function matchClauses(
+  texts: readonly string[],
+  clauses: readonly ClauseHighlight[],
+): { found: string[]; missing: string[]; marks: Map<number, ClauseHighlight[]> } {
   const found: string[] = [];
   const missing: string[] = [];
-  if (!clauses.length) return { found, missing };
-  const { segments, text } = segmentText(tree);
-  const marked = new Map<Segment, ClauseHighlight[]>();
+  const marks = new Map<number, ClauseHighlight[]>();
+  if (!clauses.length) return { found, missing, marks };
+  const text = texts.join(' ');
   for (const clause of clauses) {
     const needle = normalizeText(clause.quote);
     const at = needle ? text.indexOf(needle) : -1;
@@ -275,20 +473,31 @@ function highlightClauses(tree: Root, clauses: readonly ClauseHighlight[]): { fo
       continue;
     }
     found.push(clause.key);
-    const covered = segments.filter((s) => s.end > at && s.start < at + needle.length);
-    covered.forEach((segment, i) => {
-      const starting = marked.get(segment) ?? [];
-      if (i === 0) starting.push(clause);
-      marked.set(segment, starting);
+    let start = 0;
+    let first = true;
+    texts.forEach((segment, i) => {
+      const end = start + segment.length;
+      if (end > at && start < at + needle.length) {
+        const starting = marks.get(i) ?? [];
+        if (first) starting.push(clause);
+        first = false;
+        marks.set(i, starting);
+      }
+      start = end + 1;
     });
   }
-  for (const [segment, starting] of marked) {
-    const index = segment.parent.children.indexOf(segment.nodes[0] as RootContent & ElementContent);
+  return { found, missing, marks };
+}
+
+/** Marks each covered segment and puts links to the clauses starting there just before it. */
+function markSegments(segments: readonly Segment[], marks: ReadonlyMap<number, ClauseHighlight[]>): void {
+  for (const [index, starting] of marks) {
+    const segment = segments[index];
+    if (!segment) continue;
+    const at = segment.parent.children.indexOf(segment.nodes[0] as RootContent & ElementContent);
     const mark: Element = { type: 'element', tagName: 'mark', properties: { className: ['clause-highlight'] }, children: segment.nodes };
-    const links = starting.map(clauseLink);
-    segment.parent.children.splice(index, segment.nodes.length, ...links, mark);
+    segment.parent.children.splice(at, segment.nodes.length, ...starting.map(clauseLink), mark);
   }
-  return { found, missing };
 }
 
 function clauseLink(clause: ClauseHighlight): Element {

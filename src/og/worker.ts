@@ -4,6 +4,7 @@
  * so image bytes never travel between threads.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import sharp from 'sharp';
 import { store } from './cache.ts';
 import type { CardData } from './card.ts';
 import { loadFonts, renderCard } from './render.ts';
@@ -26,6 +27,8 @@ const port = parentPort;
 if (!port) throw new Error('src/og/worker.ts: expected to run as a worker thread started by src/og/pool.ts, found the main thread');
 const { cacheDir } = workerData as WorkerOptions;
 const fonts = loadFonts();
+// Parallelism comes from one worker per core; libvips threads inside each worker would only contend with them.
+sharp.concurrency(1);
 
 port.on('message', async (task: RenderTask) => {
   const started = performance.now();

@@ -2,8 +2,8 @@
  * Builds the fixture atlas and checks search and the page shell: the Pagefind
  * bundle holds exactly the record pages with their filters, sort keys and
  * metadata (queried with Pagefind's own search code, run in Node over the
- * built files), the search page boots the Component UI, reading pages carry no
- * script but JSON-LD, and every page has its sharing metadata and feed links.
+ * built files), the search page runs its own small script over Pagefind's JS
+ * API (no Component UI), reading pages carry no script but JSON-LD, and every page has its sharing metadata and feed links.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -67,7 +67,8 @@ describe('the search index', () => {
     expect(Object.keys(entry.languages)).toEqual(['en']);
     expect(entry.languages['en']?.page_count).toBe(16);
     expect(site.output).toContain('indexed 16 pages');
-    expect(site.exists('pagefind/pagefind-component-ui.js')).toBe(true);
+    expect(site.exists('pagefind/pagefind.js')).toBe(true);
+    expect(readdirSync(join(site.out, 'pagefind', 'filter')).some((file) => file.endsWith('.pf_filter'))).toBe(true);
   });
 
   it('offers every filter with counts worked out from the fixture', async () => {
@@ -91,6 +92,8 @@ describe('the search index', () => {
   });
 
   it('filters by severity and sorts clauses by first seen', async () => {
+    // With no query and no filter the search page opens on every indexed page.
+    expect((await pagefind.search(null)).results).toHaveLength(16);
     const high = await search(null, { filters: { severity: ['high'] } });
     expect(high.every((r) => r.meta['severity'] === 'high')).toBe(true);
     expect(high).toHaveLength(2);
@@ -119,19 +122,22 @@ describe('the pages', () => {
     for (const url of ['/', '/about/', '/search/', '/agencies/dpa/', '/platforms/']) expect(page(url), url).not.toContain('data-pagefind-body');
   });
 
-  it('boots Pagefind’s Component UI on the search page and keeps its state in the URL', () => {
+  it('runs its own small script over Pagefind’s JS API on the search page, with no Component UI, and keeps its state in the URL', () => {
     const html = page('/search/');
-    expect(html).toContain('src="/pagefind/pagefind-component-ui.js"');
-    for (const element of ['<pagefind-config', '<pagefind-input', '<pagefind-filter-pane', '<pagefind-summary', '<pagefind-results', 'text/pagefind-template']) {
-      expect(html, element).toContain(element);
-    }
+    expect(html).not.toMatch(/pagefind-component-ui|<pagefind-|text\/pagefind-template/);
     // The page's own script is an external file, so the Content-Security-Policy needs no inline scripts.
-    const inline = (html.match(/<script\b[^>]*>/g) ?? []).filter((tag) => !/\bsrc=|application\/ld\+json|text\/pagefind-template/.test(tag));
-    expect(inline).toEqual([]);
-    const own = html.match(/<script type="module" src="(\/_astro\/[^"]+\.js)"/)?.[1];
-    expect(own).toBeDefined();
-    expect(readFileSync(join(site.out, own ?? ''), 'utf8')).toContain('history.replaceState');
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.filter((tag) => !/\bsrc=|application\/ld\+json/.test(tag))).toEqual([]);
+    const own = scripts.map((tag) => /^<script type="module" src="(\/_astro\/[^"]+\.js)"/.exec(tag)?.[1]).filter((src) => src !== undefined);
+    expect(own).toHaveLength(1);
+    const script = readFileSync(join(site.out, own[0] ?? ''), 'utf8');
+    expect(Buffer.byteLength(script)).toBeLessThan(12 * 1024);
+    for (const call of ['/pagefind/pagefind.js', '.filters()', 'history.replaceState']) expect(script, call).toContain(call);
+    expect(html).toMatch(/<label for="search-q"/);
     expect(html).toMatch(/<label for="search-sort">/);
+    expect(html).toContain('<noscript>');
+    // One checkbox group per filter, each a fieldset with a legend.
+    expect(html.match(/<fieldset class="search-filter" data-filter="[^"]+" hidden>\s*<legend/g)).toHaveLength(7);
   });
 
   it('ships no script on reading pages but JSON-LD, and a search form that works without it', () => {

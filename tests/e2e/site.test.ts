@@ -326,12 +326,12 @@ describeBrowser('the built site in Chromium', () => {
       const { page, errors } = await open('/search/');
       try {
         const results = page.locator('.search-result');
-        const input = page.locator('pagefind-input input');
+        const input = page.locator('#search-q');
         await input.waitFor();
         for (let step = 0; step < 20 && !(await input.evaluate((element) => element === document.activeElement)); step++) await page.keyboard.press('Tab');
         await expect(input.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
 
-        // With no query the page already lists everything (faceted search), so wait for this query's search to be done.
+        // With no query the page already lists everything, so wait until this query's results are shown (the URL then names it).
         await page.keyboard.type('training');
         await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('training');
         await expect.poll(() => results.count()).toBeGreaterThan(1);
@@ -376,7 +376,7 @@ describeBrowser('the built site in Chromium', () => {
 
         await page.reload();
         await titles.first().waitFor();
-        await expect(page.locator('pagefind-input input').inputValue()).resolves.toBe('training');
+        await expect(page.locator('#search-q').inputValue()).resolves.toBe('training');
         await expect(page.locator('input[name="type"][value="Clause"]').isChecked()).resolves.toBe(true);
         await expect.poll(() => results.count()).toBe(narrowed);
         expect(errors).toEqual([]);

@@ -1,0 +1,33 @@
+/**
+ * The benchmark harness runs end to end on a tiny atlas: it generates it,
+ * times the core, builds cold and warm, builds the plain-Astro floor and
+ * writes its report. Speed itself is measured by `npm run bench`, never asserted here.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '.tmp');
+mkdirSync(root, { recursive: true });
+const work = mkdtempSync(join(root, 'bench-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('npm run bench', () => {
+  it('measures every phase of a tiny atlas and writes the report', () => {
+    const report = join(work, 'report');
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench.ts', '--sizes', '12', '--versions', '2', '--report', report, '--work', join(work, 'run')], { encoding: 'utf8' });
+    expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+    const { rows } = JSON.parse(readFileSync(join(report, 'report.json'), 'utf8')) as { rows: Array<Record<string, any>> };
+    expect(rows).toHaveLength(1);
+    const [row] = rows;
+    expect(row?.clauses).toBe(12);
+    for (const phase of ['atlas', 'pages', 'og', 'search']) expect(row?.cold.phases[phase], phase).toBeGreaterThanOrEqual(0);
+    expect(row?.warm.ogRendered).toBe(0);
+    expect(row?.cold.phases.og).toBeGreaterThanOrEqual(0);
+    expect(row?.floor.pages).toBe(row?.size.htmlPages);
+    expect(row?.floor.ms).toBeGreaterThan(0);
+    expect(row?.size.clausePageGzip.median).toBeGreaterThan(0);
+    expect(readFileSync(join(report, 'report.md'), 'utf8')).toContain('| 12 |');
+  });
+});
