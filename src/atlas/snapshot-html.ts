@@ -116,8 +116,8 @@ function sanitisedTree(markdown: string): { tree: Root; produced: boolean } {
 /** Renders snapshot Markdown to sanitised HTML with heading ids and clause highlights. */
 export function renderSnapshotHtml(markdown: string, options: SnapshotHtmlOptions = {}): SnapshotHtml {
   const chunks = blockCache.maxBytes > 0 ? splitTopLevelBlocks(markdown) : undefined;
-  const blocks = chunks?.map((chunk) => cachedBlock(chunk, options));
-  if (chunks && blocks?.every((b) => b.standalone)) return renderBlocks(chunks, blocks, options);
+  const blocks = chunks?.map(cachedBlock);
+  if (chunks && blocks?.every((b) => b.block.standalone)) return renderBlocks(chunks, blocks, options);
   wholeTexts++;
   return renderWhole(markdown, options);
 }
@@ -189,26 +189,26 @@ function variantKey(
   return JSON.stringify([headings, links, highlights]);
 }
 
-function cachedBlock(chunk: string, options: SnapshotHtmlOptions): PreparedBlock {
+/** A block from the cache, or prepared now, with the tree it was prepared from (tidied, nothing of ours added yet). */
+function cachedBlock(chunk: string): { block: PreparedBlock; tree?: Root } {
   const cached = blockCache.get(chunk);
-  if (cached) return cached;
-  const block = prepareBlock(chunk, options);
-  blockCache.set(chunk, block, block.bytes + 2 * chunk.length);
-  return block;
+  if (cached) return { block: cached };
+  const prepared = prepareBlock(chunk);
+  blockCache.set(chunk, prepared.block, prepared.block.bytes + 2 * chunk.length);
+  return prepared;
 }
 
-/** Renders a block alone and notes what the text-wide steps need from it. */
-function prepareBlock(chunk: string, options: SnapshotHtmlOptions): PreparedBlock {
+/** Parses a block alone and notes what the text-wide steps need from it. */
+function prepareBlock(chunk: string): { block: PreparedBlock; tree: Root } {
   const { tree, produced } = sanitisedTree(chunk);
   const { ids, dropsLast } = tidy(tree);
   let hasLinks = false;
   visitElements(tree, (el) => {
     hasLinks ||= el.tagName === 'a';
   });
-  fixLinks(tree, ids, options.sourceUrl);
+  // Texts only: fixing links and adding ids changes none of them.
   const found = textHeadings(tree);
   const headings = found.filter((h) => h.text).map(({ depth, text }) => ({ depth, text, base: headingBase(text) }));
-  const ownIds = addHeadingIds(found, new Set(ids), options.headingShift ?? 2).map((h) => h.id);
   const segments = segmentText(tree).map((s) => s.text);
   const topLevelText = tree.children.some((child) => !isBlock(child) && /\S/.test(textOf(child)));
   const block: PreparedBlock = {
@@ -220,17 +220,18 @@ function prepareBlock(chunk: string, options: SnapshotHtmlOptions): PreparedBloc
     hasHeadings: found.length > 0,
     hasLinks,
     html: new Map(),
-    bytes: 0,
+    bytes: OBJECT_BYTES + stringBytes([...segments, ...headings.flatMap((h) => [h.text, h.base])]),
   };
-  const html = serializer.stringify(tree);
-  const key = variantKey(block, options, ownIds, new Map());
-  block.html.set(key, html);
-  block.bytes = OBJECT_BYTES + stringBytes([...segments, ...headings.flatMap((h) => [h.text, h.base]), key, html]);
-  return block;
+  return { block, tree };
 }
 
 /** Joins the blocks' HTML, working out heading ids and highlights across the whole text. */
-function renderBlocks(chunks: readonly string[], blocks: readonly PreparedBlock[], options: SnapshotHtmlOptions): SnapshotHtml {
+function renderBlocks(
+  chunks: readonly string[],
+  prepared: ReadonlyArray<{ block: PreparedBlock; tree?: Root }>,
+  options: SnapshotHtmlOptions,
+): SnapshotHtml {
+  const blocks = prepared.map((p) => p.block);
   const shift = options.headingShift ?? 2;
   const ids = new Set<string>();
   const headings: SnapshotHeading[] = [];
@@ -267,8 +268,11 @@ function renderBlocks(chunks: readonly string[], blocks: readonly PreparedBlock[
       return;
     }
     const chunk = chunks[i] ?? '';
-    const { tree } = sanitisedTree(chunk);
-    tidy(tree);
+    let tree = prepared[i]?.tree;
+    if (!tree) {
+      tree = sanitisedTree(chunk).tree;
+      tidy(tree);
+    }
     fixLinks(tree, new Set(), options.sourceUrl);
     addHeadingIds(textHeadings(tree), new Set(headings.slice(0, headingsBefore).map((h) => h.id)), shift);
     markSegments(segmentText(tree), blockMarks);

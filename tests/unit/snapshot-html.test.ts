@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { clauseAnchorId, renderSnapshotHtml } from '../../src/atlas/snapshot-html.ts';
+import { contentRoot, loadAtlas } from '../../src/atlas/index.ts';
+import { splitTopLevelBlocks } from '../../src/atlas/markdown-chunks.ts';
+import {
+  clauseAnchorId,
+  configureSnapshotHtmlCache,
+  renderSnapshotHtml,
+  snapshotHtmlCacheStats,
+  type SnapshotHtml,
+  type SnapshotHtmlOptions,
+} from '../../src/atlas/snapshot-html.ts';
+import { versionContext, versionedSnapshots } from '../../src/atlas/version-pages.ts';
 
 const html = (markdown: string, sourceUrl?: string) => renderSnapshotHtml(markdown, sourceUrl ? { sourceUrl } : {}).html;
 const REL = 'rel="nofollow noopener noreferrer ugc"';
@@ -102,4 +112,122 @@ describe('renderSnapshotHtml: clause highlights', () => {
     const options = { clauses: [clause('keep', 'We keep data.')], sourceUrl: 'https://example.com/' };
     expect(renderSnapshotHtml(input, options)).toEqual(renderSnapshotHtml(input, options));
   });
+});
+
+describe('renderSnapshotHtml: block by block, as the whole text', () => {
+  const CACHE_BYTES = 64 * 1024 * 1024;
+  const clause = (slug: string, quote: string) => ({ key: `p/d/${slug}`, title: `Title ${slug}`, url: `/platform/p/d/${slug}/`, quote });
+
+  /** The reference: the cache off, so the text is rendered as one tree. */
+  function renderWhole(markdown: string, options: SnapshotHtmlOptions): SnapshotHtml {
+    configureSnapshotHtmlCache({ maxBytes: 0 });
+    try {
+      return renderSnapshotHtml(markdown, options);
+    } finally {
+      configureSnapshotHtmlCache({ maxBytes: CACHE_BYTES });
+    }
+  }
+
+  /** Renders with an empty cache, then again from it, and compares both with the whole-text rendering. */
+  function expectSameAsWhole(markdown: string, options: SnapshotHtmlOptions = {}) {
+    const whole = renderWhole(markdown, options);
+    expect(renderSnapshotHtml(markdown, options), 'first rendering').toEqual(whole);
+    expect(renderSnapshotHtml(markdown, options), 'from the cache').toEqual(whole);
+    return whole;
+  }
+
+  const tricky: Record<string, string> = {
+    'lists spanning blank lines': '- a\n\n- b\n\nPara\n\n- c\n\n\n- d\n\nAfter\n\n1. one\n\n2. two\n\n2023. Not a year\n\nEnd',
+    'a list then blank lines': '- a\n- b\n\n\n\nPara\n\n* x\n* y\n \t\nEnd',
+    'nested lists': '1. one\n   - nested\n\n     continued\n   - again\n2. two\n\nPara\n\n- top\n  1. inner\n\n  text in top\n\nLast',
+    'block quotes': '> q1\n>\n> q2\n\n> q3\n\nAfter\n> lazy\n\n> - list in quote\n\n  indented after',
+    tables: '| a | b |\n|---|---|\n| 1<br>2 | x |\n\nText\n\n| c |\n|:-:|\n| d |\n\n| not a table',
+    footnotes: 'Note[^1] and[^2]\n\n[^1]: A footnote.\n\n    More of it.\n\n[^2]: Another.\n\nMore',
+    'reference links': '[a][ref] and [b]\n\n[ref]: https://x.example/r "T"\n\nEnd [ref]\n\n> [b]: https://x.example/b',
+    'setext headings': 'Title\n=====\n\nSub\n---\n\nText\n\n---\n\nAfter\n\n***\n\n- - -\n\nSub\n---',
+    'HTML blocks': '<div>\nx\n</div>\n\n<span>a</span>\n\ntext <b>bold</b>\n\n<div>\n\n*md*\n\n</div>\n\nEnd',
+    'HTML blocks that span blank lines': 'A\n\n<!-- c\n\n-->\n\n<pre>\n\ncode\n</pre>\n\n<script>\n\nx\n</script>\n\nEnd',
+    'code fences and indented code': '```js\na\n\nb\n```\n\nText\n\n    code\n\n    more\n\nText\n\n~~~\n\n~~~',
+    'indented code alone': 'Text\n\n    code\n\n    more\n\nText',
+    'hard breaks': 'line one  \nline two\\\nthree\n\nNext<br>line\n\n<br>\n\nLast',
+    'paragraphs emptied by dropped HTML': '<span></span>\n\nText\n\n<span></span>\n\n<span></span>\n\nMore\n\n<span></span>',
+    'a byte order mark inside the text': '\uFEFFFirst\n\n\uFEFFSecond\n\n\n\uFEFF# Third',
+    'leading and trailing blank lines': '\n\n  \nFirst\n\n\n\n',
+    'CR line endings': 'One\r\n\r\nTwo\r\rThree',
+    'duplicate headings across blocks': '# A\n\ntext\n\n# A\n\n## A\n\n# A-2\n\n#\n\n# *\n\nSection\n=======',
+    'links and autolinks': '[rel](/x) [frag](#top) <https://a.example> www.b.example\n\n[abs](https://c.example/) ![img](x.png)',
+    'only whitespace': '  \n\t\n',
+    empty: '',
+  };
+  for (const [name, markdown] of Object.entries(tricky)) {
+    it(`gives the whole-text output for ${name}`, () => {
+      expectSameAsWhole(markdown, { sourceUrl: 'https://example.com/legal/terms' });
+      expectSameAsWhole(markdown, { headingShift: 0 });
+    });
+  }
+
+  it('splits only where a block cannot continue, and not at all around constructs that span blocks', () => {
+    expect(splitTopLevelBlocks(tricky['lists spanning blank lines'] ?? '')).toEqual([
+      '- a\n\n- b',
+      'Para\n\n- c\n\n\n- d',
+      'After\n\n1. one\n\n2. two\n\n2023. Not a year',
+      'End',
+    ]);
+    for (const name of ['footnotes', 'reference links', 'HTML blocks that span blank lines', 'code fences and indented code', 'CR line endings']) {
+      expect(splitTopLevelBlocks(tricky[name] ?? ''), name).toBeUndefined();
+    }
+  });
+
+  it('highlights a quote that spans blocks, and clauses in repeated blocks, as the whole text does', () => {
+    const v1 = 'Intro.\n\nWe keep data.\n\n- It ends here.\n- Or here\n\nWe keep data.';
+    const v2 = `${v1}\n\nA new paragraph.`;
+    const clauses = [clause('span', 'data. It ends here. Or'), clause('keep', 'We keep data.'), clause('gone', 'Never said.')];
+    const result = expectSameAsWhole(v1, { clauses });
+    expect(result.found).toEqual(['p/d/span', 'p/d/keep']);
+    expect(result.html).toContain('clause-highlight');
+    expectSameAsWhole(v2, { clauses });
+    expectSameAsWhole(v2, { clauses: [clause('keep', 'We keep data.')], sourceUrl: 'https://example.com/' });
+    expectSameAsWhole(v2, {});
+  });
+
+  it('keeps the cache within its bound, evicting the least recently used blocks', () => {
+    const maxBytes = 200_000;
+    configureSnapshotHtmlCache({ maxBytes });
+    try {
+      for (let version = 0; version < 40; version++) {
+        const text = Array.from({ length: 50 }, (_, i) => `## Section ${i}\n\nParagraph ${i} of version ${version}, with [a link](/l/${i}).`).join('\n\n');
+        const rendered = renderSnapshotHtml(text, { sourceUrl: 'https://example.com/', clauses: [clause('c', `Paragraph 3 of version ${version}`)] });
+        expect(rendered.html).toBe(renderWhole(text, { sourceUrl: 'https://example.com/', clauses: [clause('c', `Paragraph 3 of version ${version}`)] }).html);
+        configureSnapshotHtmlCache({ maxBytes }); // renderWhole restored the default bound
+        expect(snapshotHtmlCacheStats().bytes).toBeLessThanOrEqual(maxBytes);
+      }
+      const tiny = 'x'.repeat(10);
+      renderSnapshotHtml(tiny);
+      const before = snapshotHtmlCacheStats();
+      for (let i = 0; i < 2000; i++) renderSnapshotHtml(`Filler paragraph number ${i}.`);
+      const after = snapshotHtmlCacheStats();
+      expect(after.bytes).toBeLessThanOrEqual(maxBytes);
+      expect(after.evictions).toBeGreaterThan(before.evictions);
+      renderSnapshotHtml(tiny);
+      expect(snapshotHtmlCacheStats().misses, 'the first block was evicted').toBe(after.misses + 1);
+      renderSnapshotHtml(tiny);
+      expect(snapshotHtmlCacheStats().hits, 'and is kept once used again').toBe(after.hits + 1);
+    } finally {
+      configureSnapshotHtmlCache({ maxBytes: CACHE_BYTES });
+    }
+  });
+
+  it('gives the whole-text output on every fifth real snapshot, with its version page clauses', () => {
+    const { atlas } = loadAtlas(contentRoot());
+    const snapshots = versionedSnapshots(atlas).filter((_, i) => i % 5 === 0);
+    expect(snapshots.length).toBeGreaterThan(50);
+    for (const snapshot of snapshots) {
+      const options = {
+        clauses: versionContext(atlas, snapshot).clauses.map((c) => ({ key: c.key, title: c.data.title, url: c.url, quote: c.data.quote })),
+        sourceUrl: snapshot.data.source_url,
+      };
+      const whole = renderWhole(snapshot.text, options);
+      expect(renderSnapshotHtml(snapshot.text, options), snapshot.file).toEqual(whole);
+    }
+  }, 120_000);
 });
