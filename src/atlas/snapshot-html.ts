@@ -9,9 +9,11 @@
  * block by block (see markdown-chunks.ts) and each block's HTML is kept in a
  * cache bounded by bytes. Only what depends on the whole text is worked out per
  * render: heading ids (unique across the text) and clause highlights (a quote
- * may span blocks). A block whose heading ids differ from its cached rendering,
- * or that a quote touches, is rendered again from its tree. The output is
- * byte for byte that of rendering the whole text as one tree.
+ * may span blocks). A block's HTML is kept per variant of those (most versions
+ * repeat a block with the same ids and highlights); a new variant is rendered
+ * from the block's tree. The output is byte for byte that of rendering the
+ * whole text as one tree, which is still done when the text holds a construct
+ * that reaches across blocks or when the cache is off.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import rehypeSanitize, { type Options as SanitizeSchema } from 'rehype-sanitize';
@@ -161,6 +163,8 @@ const stringBytes = (strings: Iterable<string>) => {
   return bytes;
 };
 const OBJECT_BYTES = 400;
+/** Renderings kept per block; beyond this the oldest goes, so one block cannot fill the cache. */
+const MAX_VARIANTS = 4;
 
 const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
 let blockCache = new ByteLru<PreparedBlock>(DEFAULT_CACHE_BYTES);
@@ -279,6 +283,11 @@ function renderBlocks(
     const rendered = serializer.stringify(tree);
     html += rendered;
     // Consecutive versions mostly repeat a block with the same highlights, so this rendering is kept too.
+    if (block.html.size >= MAX_VARIANTS) {
+      const [oldKey, oldHtml] = block.html.entries().next().value ?? ['', ''];
+      block.html.delete(oldKey);
+      block.bytes -= stringBytes([oldKey, oldHtml]);
+    }
     block.html.set(key, rendered);
     block.bytes += stringBytes([key, rendered]);
     blockCache.set(chunk, block, block.bytes + 2 * chunk.length);
