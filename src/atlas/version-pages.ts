@@ -105,8 +105,10 @@ export function versionContext(atlas: Atlas, snapshot: SnapshotView): VersionCon
   return context;
 }
 
-/** Every snapshot that belongs to a known document (so it gets a version page), newest first. */
+/** Every snapshot that belongs to a known document (so it gets a version page), grouped by document, oldest first. */
 export function versionedSnapshots(atlas: Atlas): SnapshotView[] {
   const map = contexts(atlas);
-  return atlas.snapshots.filter((s) => map.has(s));
+  // One document's versions in a row, oldest first: consecutive versions share most
+  // paragraphs, so the snapshot renderer's block cache hits instead of evicting.
+  return atlas.snapshots.filter((s) => map.has(s)).sort((a, b) => a.documentKey.localeCompare(b.documentKey) || a.stamp.localeCompare(b.stamp));
 }
