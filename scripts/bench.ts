@@ -42,7 +42,7 @@ interface Row {
   platforms: number;
   snapshots: number;
   core: { load: number; model: number; validate: number };
-  cold: { ms: number; peakBytes: number | undefined; phases: Record<string, number> };
+  cold: { ms: number; peakBytes: number | undefined; phases: Record<string, number>; ogImages: number };
   warm: { ms: number; peakBytes: number | undefined; phases: Record<string, number>; ogRendered: number };
   floor: { pages: number; ms: number };
   size: SiteSize;
@@ -63,12 +63,16 @@ function build(content: string, out: string, ogCache: string, label: string) {
   const result = check(label, measure(process.execPath, [astro, 'build'], env));
   const phases: Record<string, number> = {};
   let ogRendered = 0;
+  let ogImages = 0;
   for (const line of existsSync(timings) ? readFileSync(timings, 'utf8').trim().split('\n') : []) {
-    const entry = JSON.parse(line) as { phase: string; ms: number; rendered?: number };
+    const entry = JSON.parse(line) as { phase: string; ms: number; rendered?: number; images?: number };
     phases[entry.phase] = entry.ms;
-    if (entry.phase === 'og') ogRendered = entry.rendered ?? 0;
+    if (entry.phase === 'og') {
+      ogRendered = entry.rendered ?? 0;
+      ogImages = entry.images ?? 0;
+    }
   }
-  return { ms: Math.round(result.ms), peakBytes: result.peakBytes, phases, ogRendered };
+  return { ms: Math.round(result.ms), peakBytes: result.peakBytes, phases, ogRendered, ogImages };
 }
 
 const rows: Row[] = [];
@@ -111,7 +115,7 @@ const lines = [
       s(r.cold.ms),
       s(r.cold.phases.pages),
       s(r.cold.phases.search),
-      `${s(r.cold.phases.og)} (${((r.cold.phases.og ?? 0) / Math.max(1, r.size.htmlPages)).toFixed(1)} ms/page)`,
+      `${s(r.cold.phases.og)} (${((r.cold.phases.og ?? 0) / Math.max(1, r.cold.ogImages)).toFixed(1)} ms/image)`,
       `${s(r.warm.phases.og)} (${r.warm.ogRendered})`,
       s(r.warm.ms),
       `${s(r.floor.ms)} (${r.floor.pages})`,

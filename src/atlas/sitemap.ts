@@ -32,9 +32,11 @@ export const sitemapPartPath = (n: number) => `/sitemap-${n}.xml`;
 const FIXED_PAGES: ReadonlyArray<readonly [path: string, followsData: boolean]> = [
   ['/', true],
   ['/changes/', true],
+  ['/review/', true],
   ['/data/', true],
   ['/methodology/', false],
   ['/about/', false],
+  ['/contribute/', false],
   ['/search/', false],
 ];
 

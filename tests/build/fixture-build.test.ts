@@ -33,7 +33,7 @@ describe('the fixture build', () => {
   it('publishes a page for every platform, document, clause, clause type, regulation and agency', () => {
     const urls = [...atlas.platforms, ...atlas.documents, ...atlas.clauses, ...atlas.clauseTypes, ...atlas.regulations, ...atlas.agencies].map((r) => r.url);
     expect(urls).toHaveLength(3 + 4 + 4 + 3 + 2 + 2);
-    for (const url of [...urls, '/', '/platforms/', '/clause-types/', '/regulations/', '/agencies/', '/methodology/', '/about/']) {
+    for (const url of [...urls, '/', '/platforms/', '/clause-types/', '/regulations/', '/agencies/', '/methodology/', '/about/', '/contribute/']) {
       expect(site.exists(`${url.replace(/^\//, '')}index.html`), url).toBe(true);
     }
   });

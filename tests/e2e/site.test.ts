@@ -166,6 +166,7 @@ const PAGE_KINDS: Array<{ kind: string; path: string; lands?: string; status?: n
   { kind: 'agency', path: '/agencies/dpa/' },
   { kind: 'methodology', path: '/methodology/' },
   { kind: 'about', path: '/about/' },
+  { kind: 'contribute', path: '/contribute/' },
   { kind: 'changes', path: '/changes/' },
   { kind: 'review', path: '/review/' },
   { kind: 'data', path: '/data/' },

@@ -37,10 +37,10 @@ describe('sitemapEntries', () => {
 
   it('lists every HTML page of the fixture once, by absolute URL, sorted', () => {
     // 6 fixed pages, 4 indexes, 3 platforms, 4 documents, 4 clauses, 7 versions, 3 clause types, 2 regulations, 2 agencies.
-    expect(entries).toHaveLength(6 + 4 + 3 + 4 + 4 + 7 + 3 + 2 + 2);
+    expect(entries).toHaveLength(8 + 4 + 3 + 4 + 4 + 7 + 3 + 2 + 2);
     expect(new Set(locs).size).toBe(locs.length);
     expect(locs).toEqual([...locs].sort());
-    for (const path of ['/', '/platforms/', '/clause-types/', '/regulations/', '/agencies/', '/methodology/', '/about/', '/data/', '/changes/', '/search/']) {
+    for (const path of ['/', '/platforms/', '/clause-types/', '/regulations/', '/agencies/', '/methodology/', '/about/', '/contribute/', '/data/', '/changes/', '/review/', '/search/']) {
       expect(locs, path).toContain(`${site}${path}`);
     }
     const records = [...atlas.platforms, ...atlas.documents, ...atlas.clauses, ...atlas.clauseTypes, ...atlas.regulations, ...atlas.agencies];
