@@ -6,18 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAtlas } from '../../src/atlas/index.ts';
 import { buildSite, type BuiltSite } from '../support/build-site.ts';
+import { textOf } from '../support/html-text.ts';
 import { copyFixtureAtlas, FIXTURE_ATLAS } from '../support/fixture-atlas.ts';
-
-/** The visible text of a page, tags removed and whitespace folded. */
-function textOf(html: string): string {
-  return html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-}
 
 let site: BuiltSite;
 const { atlas } = loadAtlas(FIXTURE_ATLAS);

@@ -14,18 +14,8 @@ import { loadAtlas, type Atlas } from '../../src/atlas/index.ts';
 import { versionUrl } from '../../src/atlas/changes.ts';
 import { serializeSnapshot, sha256 } from '../../src/atlas/snapshot-file.ts';
 import { buildSite, type BuiltSite } from '../support/build-site.ts';
+import { textOf } from '../support/html-text.ts';
 import { copyFixtureAtlas, type FixtureCopy } from '../support/fixture-atlas.ts';
-
-/** The visible text of a page, tags removed and whitespace folded. */
-function textOf(html: string): string {
-  return html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-}
 
 /** The HTML of one section of a page, from its opening tag to the next section. */
 function sectionOf(html: string, id: string): string {
