@@ -244,6 +244,7 @@ export function apiClause(atlas: Context, clause: ClauseRecord): ApiClause {
       url: siteUrl(atlas, a.url),
     })),
     peers: byKey(clause.peers).map((item) => clauseRef(atlas, item)),
+    peer_count: clause.peerCount,
     siblings: byKey(clause.siblings).map((item) => clauseRef(atlas, item)),
     citation: citationOf(clauseCitation(atlas, clause)),
   };
@@ -309,6 +310,7 @@ export function clauseRows(atlas: Context & Pick<Atlas, 'clauses'>): ClauseRow[]
       permanent_url: permanentUrl(atlas, data.id),
       api_url: siteUrl(atlas, apiPath.clause(clause)),
       peers: byKey(clause.peers).map((peer) => peer.key),
+      peer_count: clause.peerCount,
     };
   });
 }

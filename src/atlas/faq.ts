@@ -6,6 +6,7 @@
 import { formatDate } from './dates.ts';
 import { earlierTitle } from './lineage.ts';
 import type { ClauseRecord, TimelineEvent } from './model.ts';
+import { peerSummary } from './peer-summary.ts';
 import { listOf, plural } from './wording.ts';
 
 export interface FaqItem {
@@ -74,13 +75,15 @@ function changes(clause: ClauseRecord): FaqItem | undefined {
 function peers(clause: ClauseRecord): FaqItem | undefined {
   const type = clause.clauseType;
   if (!type) return undefined;
-  const names = [...new Set(clause.peers.map((p) => p.platform.data.name))];
+  const names = clause.peers.map((p) => p.platform.data.name);
+  const { platforms } = peerSummary(clause);
   const others = Math.max(0, type.rarity.total - 1);
   const question = `Do other platforms have a clause like this?`;
-  if (!names.length) {
+  if (!platforms) {
     return { question, answer: `Not that the atlas has found: none of the ${plural(others, 'other tracked platform')} has an analysed clause of this type (${type.data.name}).` };
   }
-  return { question, answer: `Yes. ${names.length} of the ${plural(others, 'other tracked platform')} ${names.length === 1 ? 'has' : 'have'} a clause of this type (${type.data.name}): ${listOf(names)}.` };
+  const which = platforms > names.length ? `among them ${names.join(', ')}` : listOf(names);
+  return { question, answer: `Yes. ${platforms} of the ${plural(others, 'other tracked platform')} ${platforms === 1 ? 'has' : 'have'} a clause of this type (${type.data.name}): ${which}.` };
 }
 
 function complain(clause: ClauseRecord): FaqItem {

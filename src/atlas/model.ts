@@ -82,8 +82,13 @@ export interface ClauseRecord {
   regulations: RegulationRecord[];
   agencies: AgencyRecord[];
   stability: Stability;
-  /** Clauses of the same type on other platforms. */
+  /**
+   * Clauses of the same type on other platforms, at most PEER_LIMIT: each
+   * platform's most severe one, most severe first. The clause type lists them all.
+   */
   peers: ClauseRecord[];
+  /** How many clauses of the same type the other platforms have in all. */
+  peerCount: number;
   /** Other clauses in the same document. */
   siblings: ClauseRecord[];
   /** The live source with the quote highlighted (URL text fragment). */
@@ -142,6 +147,9 @@ export interface Atlas {
   regulationByKey: Map<string, RegulationRecord>;
   agencyByKey: Map<string, AgencyRecord>;
 }
+
+/** How many peers a clause names (see ClauseRecord.peers). */
+export const PEER_LIMIT = 8;
 
 const byName = <T extends { data: { name: string } }>(a: T, b: T) => a.data.name.localeCompare(b.data.name);
 const severityRank: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
@@ -293,6 +301,7 @@ export function buildAtlas(content: LoadedContent): Atlas {
       agencies: e.data.agencies.flatMap((k) => agencyByKey.get(k) ?? []),
       stability,
       peers: [],
+      peerCount: 0,
       siblings: [],
       sourceLink: textFragmentUrl(document.data.source_url, e.data.quote),
       citedSnapshot: stability.lastSeen,
@@ -323,7 +332,14 @@ export function buildAtlas(content: LoadedContent): Atlas {
     t.platforms = [...byPlatform.keys()].flatMap((slug) => platformBySlug.get(slug) ?? []).sort(byName);
     t.rarity = computeRarity(t.platforms.length, platforms.length);
     t.severityCounts = countSeverities(t.clauses.map((c) => c.data.severity));
-    for (const c of t.clauses) c.peers = t.clauses.filter((o) => o.platform !== c.platform);
+    // One clause per platform, so a capped list still spans platforms; listing every peer would make each page, and the build, grow with the whole atlas.
+    const representatives = [...byPlatform.values()]
+      .map((group) => [...group].sort(bySeverityThenTitle)[0]!)
+      .sort((a, b) => bySeverityThenTitle(a, b) || byName(a.platform, b.platform));
+    for (const c of t.clauses) {
+      c.peers = representatives.filter((o) => o.platform !== c.platform).slice(0, PEER_LIMIT);
+      c.peerCount = t.clauses.length - (byPlatform.get(c.platform.slug)?.length ?? 0);
+    }
   }
 
   const snapshots = [...snapshotsByDocument.values()].flat().sort((a, b) => b.stamp.localeCompare(a.stamp) || a.documentKey.localeCompare(b.documentKey));

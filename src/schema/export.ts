@@ -435,7 +435,9 @@ export const apiClauseSchema = clauseRefSchema.extend({
     )
     .describe('Agencies a person could turn to.'),
   /** ClauseRecord.peers */
-  peers: z.array(clauseRefSchema).describe('Clauses of the same type on other platforms, by key.'),
+  peers: z.array(clauseRefSchema).describe('Up to 8 clauses of the same type on other platforms, by key: each platform\'s most severe one. The clause type\'s file lists every clause of the type.'),
+  /** ClauseRecord.peerCount */
+  peer_count: z.number().int().nonnegative().describe('How many clauses of the same type the other platforms have in all.'),
   /** ClauseRecord.siblings */
   siblings: z.array(clauseRefSchema).describe('Other analysed clauses in the same document, by key.'),
   /** clauseCitation */
@@ -546,7 +548,9 @@ export const clauseRowSchema = z.object({
   /** apiPath.clause */
   api_url: httpUrl.describe('This clause in the JSON API.'),
   /** ClauseRecord.peers */
-  peers: z.array(clauseKey).describe('Keys of clauses of the same type on other platforms.'),
+  peers: z.array(clauseKey).describe('Keys of up to 8 clauses of the same type on other platforms: each platform\'s most severe one.'),
+  /** ClauseRecord.peerCount */
+  peer_count: z.number().int().nonnegative().describe('How many clauses of the same type the other platforms have in all.'),
 });
 
 export type ApiIndex = z.infer<typeof apiIndexSchema>;
