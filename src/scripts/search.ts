@@ -1,6 +1,8 @@
 /*
  * The search page's script: runs searches with Pagefind's JS API, lists the
- * filters as checkbox groups with live counts, loads the details of only the
+ * filters as checkbox groups with live counts once the Filters panel is
+ * opened (their files are the largest part of the index a first search would
+ * otherwise fetch), loads the details of only the
  * results shown (a batch at a time), and keeps the query, filters and sort
  * order in the URL (replaceState) so a search can be shared and reloaded.
  * Every node is built with textContent; Pagefind's excerpt is reduced to text
@@ -42,8 +44,9 @@ const summary = root?.querySelector<HTMLElement>('[data-summary]');
 const sortNote = root?.querySelector<HTMLElement>('[data-sort-note]');
 const list = root?.querySelector<HTMLOListElement>('[data-results]');
 const more = root?.querySelector<HTMLButtonElement>('[data-more]');
+const panel = root?.querySelector<HTMLDetailsElement>('[data-filter-panel]');
 
-if (root && form && input && sortSelect && summary && sortNote && list && more) {
+if (root && form && input && sortSelect && summary && sortNote && list && more && panel) {
   const filterParams: Array<{ name: string; param: string }> = JSON.parse(root.dataset['filters'] ?? '[]');
   const groups = new Map([...root.querySelectorAll<HTMLFieldSetElement>('fieldset[data-filter]')].map((group) => [group.dataset['filter'] ?? '', group]));
 
@@ -170,6 +173,7 @@ if (root && form && input && sortSelect && summary && sortNote && list && more) 
   };
 
   let pagefind: Pagefind | undefined;
+  let filtersShown: Promise<void> | undefined;
   let searchId = 0; // the latest search started
   let shownId = 0; // the search whose results are on screen
   let pending: PagefindResponse['results'] = []; // its results not shown yet
@@ -236,13 +240,28 @@ if (root && form && input && sortSelect && summary && sortNote && list && more) 
     showMore().catch((error: unknown) => say(`Loading more results failed: ${error instanceof Error ? error.message : String(error)}.`, true));
   });
 
+  /** Loads the filter lists once, on the first call, and shows them as checkboxes. */
+  const showFilters = (engine: Pagefind) => (filtersShown ??= engine.filters().then((available) => renderFilters(available, initialFilters)));
+
+  panel.addEventListener('toggle', () => {
+    if (!panel.open || !pagefind) return;
+    // A search after loading brings the counts for the current query.
+    showFilters(pagefind)
+      .then(() => run(false))
+      .catch((error: unknown) => say(`Filters could not load: ${error instanceof Error ? error.message : String(error)}. Try reloading the page.`, true));
+  });
+
   const start = async () => {
     try {
       const loaded = (await import(/* @vite-ignore */ PAGEFIND)) as Pagefind;
       // On the main thread: the worker would be one more script to fetch before the first result.
       await loaded.options({ excerptLength: 28, noWorker: true });
       await loaded.init();
-      renderFilters(await loaded.filters(), initialFilters);
+      // Filters named in the URL must be checked before the first search runs.
+      if (Object.keys(initialFilters).length) {
+        panel.open = true;
+        await showFilters(loaded);
+      }
       pagefind = loaded;
       await run(false);
     } catch (error) {

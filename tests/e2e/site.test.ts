@@ -214,15 +214,20 @@ function focusOutline(page: Page): Promise<string> {
 }
 const INVISIBLE_OUTLINE = /^none|\b0px$/;
 
-/** Presses Tab until a filter checkbox has focus; returns its filter name and value. */
+/** Presses Tab until a filter checkbox has focus, opening the closed Filters panel with Enter on the way; returns the filter's name and value. */
 async function tabToFilter(page: Page): Promise<{ name: string; value: string }> {
   for (let step = 0; step < 40; step++) {
     await page.keyboard.press('Tab');
-    const filter = await page.evaluate(() => {
+    const focused = await page.evaluate(() => {
       const element = document.activeElement;
-      return element instanceof HTMLInputElement && element.type === 'checkbox' ? { name: element.name, value: element.value } : undefined;
+      if (element instanceof HTMLInputElement && element.type === 'checkbox') return { filter: { name: element.name, value: element.value } };
+      return { closedPanel: element?.tagName === 'SUMMARY' && !(element.parentElement as HTMLDetailsElement | null)?.open };
     });
-    if (filter) return filter;
+    if (focused.filter) return focused.filter;
+    if (focused.closedPanel) {
+      await page.keyboard.press('Enter');
+      await page.locator('.search-filter__option input').first().waitFor();
+    }
   }
   throw new Error('40 presses of Tab after the search input never reached a filter checkbox');
 }
@@ -356,7 +361,7 @@ describeBrowser('the built site in Chromium', () => {
 
   describe('search', () => {
     it('runs from the header form, links to real pages, narrows with a filter and restores both from the URL', async () => {
-      const { page, errors } = await open(CLAUSE);
+      const { page, errors, requests } = await open(CLAUSE);
       try {
         await page.locator('#site-search-q').fill('training');
         await page.locator('#site-search-q').press('Enter');
@@ -369,6 +374,11 @@ describeBrowser('the built site in Chromium', () => {
         expect((await fetch(new URL(href ?? '', server.origin))).status).toBe(200);
 
         const all = await results.count();
+        // A first search fetches no filter lists; opening the panel loads them.
+        const filterFiles = () => requests.filter((url) => new URL(url).pathname.endsWith('.pf_filter')).length;
+        expect(filterFiles()).toBe(0);
+        await page.locator('[data-filter-panel] > summary').click();
+        await expect.poll(filterFiles).toBeGreaterThan(0);
         await page.locator('input[name="type"][value="Clause"]').check();
         await expect.poll(() => results.count()).toBeLessThan(all);
         const narrowed = await results.count();
