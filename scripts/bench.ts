@@ -103,8 +103,8 @@ const s = (ms: number | undefined) => (ms === undefined ? '–' : `${(ms / 1000)
 const mb = (bytes: number | undefined) => (bytes === undefined ? '–' : `${Math.round(bytes / 1048576)} MB`);
 const kb = (bytes: number | undefined) => (bytes === undefined ? '–' : `${(bytes / 1024).toFixed(1)} KB`);
 const lines = [
-  '| clauses | snapshots | load | model | validate | build (cold) | pages | search index | OG cold | OG warm (rendered) | build (warm) | floor (same pages) | warm ÷ floor | peak memory | output | clause page gzip (median / max) | first search |',
-  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| clauses | snapshots | load | model | validate | build (cold) | pages | search index | OG cold | OG warm (rendered) | build (warm) | floor (same pages) | warm ÷ floor | peak memory | output | clause page gzip (median / max) | first search | filter lists |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...rows.map((r) =>
     [
       r.clauses,
@@ -124,6 +124,7 @@ const lines = [
       mb(r.size.bytes),
       `${kb(r.size.clausePageGzip.median)} / ${kb(r.size.clausePageGzip.max)}`,
       kb(r.size.firstSearchBytes),
+      kb(r.size.filterBytes),
     ].join(' | ').replace(/^/, '| ').replace(/$/, ' |'),
   ),
 ];

@@ -23,11 +23,15 @@ export interface SiteSize {
   /** gzip size of clause pages (HTML with its inlined CSS): median and largest. */
   clausePageGzip: { median: number; max: number };
   /**
-   * Bytes a first query fetches from Pagefind: its JS, entry, WebAssembly and
-   * metadata, the filter files the UI shows, one index chunk (the median) and
-   * five result fragments (median size), all as served gzip-compressed by Pagefind.
+   * Bytes a first query fetches from Pagefind: its JS and entry file
+   * (gzip-compressed as a server sends them), the WebAssembly and metadata
+   * (stored compressed by Pagefind), one index chunk (the median) and five
+   * result fragments (median size). Filter files are left out: the search
+   * page loads them only when its Filters panel is opened.
    */
   firstSearchBytes: number | undefined;
+  /** Bytes of every filter file, fetched when the Filters panel is opened. */
+  filterBytes: number | undefined;
 }
 
 export function siteSize(dist: string, isClausePage: (path: string) => boolean): SiteSize {
@@ -46,11 +50,14 @@ export function siteSize(dist: string, isClausePage: (path: string) => boolean):
       if (isClausePage(`/${rel.replace(/index\.html$/, '')}`)) clauseGzip.push(gzipSync(readFileSync(path)).length);
     }
     const kind = rel.startsWith('pagefind/') ? rel.match(/\.(pf_[a-z]+)$|(\.js|\.json|\.pagefind)$/) : null;
-    if (kind) (pagefind[kind[1] ?? (rel.includes('wasm') ? 'wasm' : rel.endsWith('entry.json') ? 'entry' : rel.endsWith('pagefind.js') ? 'js' : 'other')] ??= []).push(size);
+    if (!kind) continue;
+    const part = kind[1] ?? (rel.includes('wasm') ? 'wasm' : rel.endsWith('entry.json') ? 'entry' : rel.endsWith('pagefind.js') ? 'js' : 'other');
+    (pagefind[part] ??= []).push(part === 'js' || part === 'entry' ? gzipSync(readFileSync(path)).length : size);
   }
   const sum = (values: number[] | undefined) => (values ?? []).reduce((a, b) => a + b, 0);
   const firstSearchBytes = pagefind.pf_meta
-    ? sum(pagefind.js) + sum(pagefind.entry) + Math.min(...(pagefind.wasm ?? [0])) + sum(pagefind.pf_meta) + sum(pagefind.pf_filter) + median(pagefind.pf_index ?? []) + 5 * median(pagefind.pf_fragment ?? [])
+    ? sum(pagefind.js) + sum(pagefind.entry) + Math.min(...(pagefind.wasm ?? [0])) + sum(pagefind.pf_meta) + median(pagefind.pf_index ?? []) + 5 * median(pagefind.pf_fragment ?? [])
     : undefined;
-  return { files, bytes, htmlPages, clausePageGzip: { median: median(clauseGzip), max: Math.max(0, ...clauseGzip) }, firstSearchBytes };
+  const filterBytes = pagefind.pf_meta ? sum(pagefind.pf_filter) : undefined;
+  return { files, bytes, htmlPages, clausePageGzip: { median: median(clauseGzip), max: Math.max(0, ...clauseGzip) }, firstSearchBytes, filterBytes };
 }
