@@ -38,7 +38,7 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 async function expectCardPng(bytes: Buffer): Promise<void> {
   expect(bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
   const meta = await sharp(bytes).metadata();
-  expect([meta.format, meta.width, meta.height]).toEqual(['png', CARD_WIDTH, CARD_HEIGHT]);
+  expect([meta.format, meta.width, meta.height, meta.channels, meta.hasAlpha]).toEqual(['png', CARD_WIDTH, CARD_HEIGHT, 3, false]);
 }
 
 describe('the renderer', () => {
