@@ -5,12 +5,13 @@
  *
  * For each size it generates a synthetic atlas (npm run fixture; one platform
  * per 50 clauses, at least 5), times the Atlas core's stages in a child
- * process, builds the site cold (empty OG cache) and warm (OG cache kept),
+ * process, builds the site cold (empty OG cache), edits one clause's title and
+ * builds warm (OG cache kept: only that clause's card should be drawn again),
  * and — in the same run, on the same machine — builds a plain Astro project
  * with as many trivial Markdown pages as the atlas build wrote: the floor for
  * this stack. Prints a table and writes report.md and report.json.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fixtureFiles } from './lib/fixture/atlas.ts';
@@ -42,10 +43,21 @@ interface Row {
   platforms: number;
   snapshots: number;
   core: { load: number; model: number; validate: number };
-  cold: { ms: number; peakBytes: number | undefined; phases: Record<string, number>; ogImages: number };
-  warm: { ms: number; peakBytes: number | undefined; phases: Record<string, number>; ogRendered: number };
+  cold: Build;
+  warm: Build;
   floor: { pages: number; ms: number };
   size: SiteSize;
+}
+
+interface Build {
+  ms: number;
+  /** Peak resident memory of the build's process tree (Node, its workers, Pagefind). */
+  peakBytes: number | undefined;
+  /** Peak resident memory of its largest process. */
+  peakProcessBytes: number | undefined;
+  phases: Record<string, number>;
+  ogImages: number;
+  ogRendered: number;
 }
 
 function check(step: string, result: Measured): Measured {
@@ -56,11 +68,11 @@ function check(step: string, result: Measured): Measured {
   return result;
 }
 
-function build(content: string, out: string, ogCache: string, label: string) {
+async function build(content: string, out: string, ogCache: string, label: string): Promise<Build> {
   const timings = join(work, `${label}.timings.jsonl`);
   rmSync(timings, { force: true });
   const env = { ...process.env, ATLAS_CONTENT: content, ATLAS_OUT: out, ATLAS_CACHE: join(work, 'astro-cache'), ATLAS_OG_CACHE: ogCache, ATLAS_TIMINGS: timings, ASTRO_TELEMETRY_DISABLED: '1' };
-  const result = check(label, measure(process.execPath, [astro, 'build'], env));
+  const result = check(label, await measure(process.execPath, [astro, 'build'], env));
   const phases: Record<string, number> = {};
   let ogRendered = 0;
   let ogImages = 0;
@@ -72,7 +84,18 @@ function build(content: string, out: string, ogCache: string, label: string) {
       ogImages = entry.images ?? 0;
     }
   }
-  return { ms: Math.round(result.ms), peakBytes: result.peakBytes, phases, ogRendered, ogImages };
+  return { ms: Math.round(result.ms), peakBytes: result.peakBytes, peakProcessBytes: result.peakProcessBytes, phases, ogRendered, ogImages };
+}
+
+/** Appends " (edited)" to the title of the atlas's first clause file, as a contributor's one-line change would. */
+function editOneClause(content: string): void {
+  const platformDir = join(content, 'clauses', readdirSync(join(content, 'clauses')).sort()[0] ?? '');
+  const documentDir = join(platformDir, readdirSync(platformDir).sort()[0] ?? '');
+  const file = join(documentDir, readdirSync(documentDir).sort()[0] ?? '');
+  const text = readFileSync(file, 'utf8');
+  const edited = text.replace(/^title: (.*)$/m, 'title: $1 (edited)');
+  if (edited === text) throw new Error(`bench: ${file} has no title line to edit`);
+  writeFileSync(file, edited);
 }
 
 const rows: Row[] = [];
@@ -83,17 +106,18 @@ for (const clauses of sizes) {
   const options = { platforms, clauses, versions, seed: 1 };
   console.log(`\n# ${clauses} clauses, ${platforms} platforms, ${versions} versions per document`);
   writeFixture(content, fixtureFiles(options), true);
-  const core = JSON.parse(check('atlas core', measure(process.execPath, ['--import', 'tsx', 'scripts/lib/bench/atlas-phases.ts', content], process.env)).output.trim().split('\n')[0] ?? '{}');
+  const core = JSON.parse(check('atlas core', await measure(process.execPath, ['--import', 'tsx', 'scripts/lib/bench/atlas-phases.ts', content], process.env)).output.trim().split('\n')[0] ?? '{}');
   const out = join(work, `dist-${clauses}`);
   const ogCache = join(work, `og-${clauses}`);
   rmSync(ogCache, { recursive: true, force: true });
-  const cold = build(content, out, ogCache, `cold-${clauses}`);
-  const warm = build(content, out, ogCache, `warm-${clauses}`);
+  const cold = await build(content, out, ogCache, `cold-${clauses}`);
+  editOneClause(content);
+  const warm = await build(content, out, ogCache, `warm-${clauses}`);
   const size = siteSize(out, (path) => /^\/platform\/[^/]+\/[^/]+\/(?!versions\/)[^/]+\/$/.test(path));
   const floorDir = join(work, `floor-${clauses}`);
   writeFloorProject(floorDir, size.htmlPages);
-  const floor = check('floor build', measure(process.execPath, [astro, 'build', '--root', floorDir], { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }));
-  const row: Row = { clauses, platforms, snapshots: core.snapshots, core, cold, warm: { ...warm }, floor: { pages: size.htmlPages, ms: Math.round(floor.ms) }, size };
+  const floor = check('floor build', await measure(process.execPath, [astro, 'build', '--root', floorDir], { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }));
+  const row: Row = { clauses, platforms, snapshots: core.snapshots, core, cold, warm, floor: { pages: size.htmlPages, ms: Math.round(floor.ms) }, size };
   rows.push(row);
   console.log(JSON.stringify(row));
   rmSync(floorDir, { recursive: true, force: true });
@@ -103,7 +127,7 @@ const s = (ms: number | undefined) => (ms === undefined ? '–' : `${(ms / 1000)
 const mb = (bytes: number | undefined) => (bytes === undefined ? '–' : `${Math.round(bytes / 1048576)} MB`);
 const kb = (bytes: number | undefined) => (bytes === undefined ? '–' : `${(bytes / 1024).toFixed(1)} KB`);
 const lines = [
-  '| clauses | snapshots | load | model | validate | build (cold) | pages | search index | OG cold | OG warm (rendered) | build (warm) | floor (same pages) | warm ÷ floor | peak memory | output | clause page gzip (median / max) | first search | filter lists |',
+  '| clauses | snapshots | load | model | validate | build (cold) | pages | search index | OG cold | OG warm (rendered) | build (warm) | floor (same pages) | warm ÷ floor | peak memory, all processes (largest) | output | clause page gzip (median / max) | first search | filter lists |',
   '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...rows.map((r) =>
     [
@@ -120,7 +144,7 @@ const lines = [
       s(r.warm.ms),
       `${s(r.floor.ms)} (${r.floor.pages})`,
       (r.warm.ms / r.floor.ms).toFixed(2),
-      mb(Math.max(r.cold.peakBytes ?? 0, r.warm.peakBytes ?? 0) || undefined),
+      `${mb(Math.max(r.cold.peakBytes ?? 0, r.warm.peakBytes ?? 0) || undefined)} (${mb(Math.max(r.cold.peakProcessBytes ?? 0, r.warm.peakProcessBytes ?? 0) || undefined)})`,
       mb(r.size.bytes),
       `${kb(r.size.clausePageGzip.median)} / ${kb(r.size.clausePageGzip.max)}`,
       kb(r.size.firstSearchBytes),
@@ -128,11 +152,17 @@ const lines = [
     ].join(' | ').replace(/^/, '| ').replace(/$/, ' |'),
   ),
 ];
-const table = lines.join('\n');
+// How each size's builds grew against the size before it: linear growth keeps the time ratio at or under the clause ratio.
+const growth = rows.slice(1).map((r, i) => {
+  const before = rows[i]!;
+  const ratio = (a: number, b: number) => (a / b).toFixed(2);
+  return `- ${before.clauses} → ${r.clauses} clauses (×${ratio(r.clauses, before.clauses)}): cold build ×${ratio(r.cold.ms, before.cold.ms)}, warm build ×${ratio(r.warm.ms, before.warm.ms)}, pages ×${ratio(r.cold.phases.pages ?? 0, before.cold.phases.pages ?? 1)}, search index ×${ratio(r.cold.phases.search ?? 0, before.cold.phases.search ?? 1)}, floor ×${ratio(r.floor.ms, before.floor.ms)}`;
+});
+const table = [lines.join('\n'), ...(growth.length ? ['', 'Growth between sizes:', '', ...growth] : [])].join('\n');
 console.log(`\n${table}`);
 mkdirSync(values.report, { recursive: true });
 writeFileSync(join(values.report, 'report.json'), `${JSON.stringify({ versions, rows }, null, 2)}\n`);
 writeFileSync(
   join(values.report, 'report.md'),
-  `# Build benchmark\n\nGenerated by \`npm run bench -- --sizes ${sizes.join(',')} --versions ${versions}\` on a 2-core machine. Times are wall-clock for one run each; the floor is a plain Astro build of the same number of trivial Markdown pages, measured in the same run.\n\n${table}\n`,
+  `# Build benchmark\n\nGenerated by \`npm run bench -- --sizes ${sizes.join(',')} --versions ${versions}\` on a 2-core machine. Times are wall-clock for one run each; the floor is a plain Astro build of the same number of trivial Markdown pages, measured in the same run. Between the cold and the warm build one clause's title is edited, so \"OG warm (rendered)\" counts the cards drawn again for that one change. Peak memory is the resident set of the build's whole process tree (Node with its worker threads, and Pagefind's indexer), sampled every 250 ms; in brackets, its largest single process. \"First search\" is what Pagefind's files for a first query weigh as served (JS and entry gzip-compressed, WebAssembly and metadata as Pagefind stores them, one median index chunk, five median result fragments); \"filter lists\" is what opening the search page's Filters panel adds.\n\n${table}\n`,
 );
