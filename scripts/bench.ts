@@ -55,15 +55,17 @@ async function build(content: string, out: string, ogCache: string, label: strin
   const phases: Record<string, number> = {};
   let ogRendered = 0;
   let ogImages = 0;
+  let ogSinceBuildStart: number | undefined;
   for (const line of existsSync(timings) ? readFileSync(timings, 'utf8').trim().split('\n') : []) {
-    const entry = JSON.parse(line) as { phase: string; ms: number; rendered?: number; images?: number };
+    const entry = JSON.parse(line) as { phase: string; ms: number; rendered?: number; images?: number; sinceBuildStart?: number };
     phases[entry.phase] = entry.ms;
     if (entry.phase === 'og') {
       ogRendered = entry.rendered ?? 0;
       ogImages = entry.images ?? 0;
+      ogSinceBuildStart = entry.sinceBuildStart;
     }
   }
-  return { ms: Math.round(result.ms), peakBytes: result.peakBytes, peakProcessBytes: result.peakProcessBytes, phases, ogRendered, ogImages };
+  return { ms: Math.round(result.ms), peakBytes: result.peakBytes, peakProcessBytes: result.peakProcessBytes, phases, ogRendered, ogImages, ogSinceBuildStart };
 }
 
 /** Appends " (edited)" to the title of the atlas's first clause file, as a contributor's one-line change would. */

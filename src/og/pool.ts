@@ -2,7 +2,9 @@
  * Renders many OG cards at once: hashes every card, serves what the cache
  * already holds, and renders the rest on a pool of worker threads (one per
  * core, each loading the fonts once). Optionally copies each PNG to an output
- * path such as `<outDir>/og/platform/x.png`.
+ * path such as `<outDir>/og/platform/x.png`. A rendering can start small and
+ * be widened later, so the build can draw cards on the core that page
+ * rendering leaves idle and take every core once the pages are written.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -78,11 +80,19 @@ interface Rendered {
   ms: number;
 }
 
-/** Renders `tasks` on `size` workers; settles once every worker is idle, then stops them all. */
-function renderOnWorkers(tasks: RenderTask[], size: number, options: WorkerOptions): Promise<Map<number, Rendered>> {
+interface WorkerPool {
+  /** Settles once the queue is empty and every worker is idle; the workers are stopped by then. */
+  done: Promise<Map<number, Rendered>>;
+  /** Starts more workers on the queued cards, up to `size` in all. */
+  grow(size: number): void;
+}
+
+/** Renders `tasks` on `size` workers (more with `grow`); settles once every worker is idle, then stops them all. */
+function renderOnWorkers(tasks: RenderTask[], size: number, options: WorkerOptions): WorkerPool {
   const tsxApi = tsxApiUrl();
   const byId = new Map(tasks.map((task) => [task.id, task]));
-  return new Promise((resolve, reject) => {
+  let grow: (size: number) => void = () => {};
+  const done = new Promise<Map<number, Rendered>>((resolve, reject) => {
     const queue = [...tasks];
     const done = new Map<number, Rendered>();
     const busy = new Set<Worker>();
@@ -114,13 +124,13 @@ function renderOnWorkers(tasks: RenderTask[], size: number, options: WorkerOptio
       return card ? `the ${card.kind} card "${card.title}"` : `card #${id}`;
     };
 
-    for (let i = 0; i < size; i++) {
+    const startOne = () => {
       let worker: Worker;
       try {
         worker = startWorker(options, tsxApi);
       } catch (error) {
         fail(error as Error);
-        break;
+        return;
       }
       workers.push(worker);
       worker.on('message', (reply: RenderReply) => {
@@ -140,9 +150,15 @@ function renderOnWorkers(tasks: RenderTask[], size: number, options: WorkerOptio
         settle();
       });
       dispatch(worker);
-    }
+    };
+    grow = (wanted: number) => {
+      // A worker only helps while cards are still queued.
+      while (!settled && !failure && workers.length < wanted && queue.length > 0) startOne();
+    };
+    grow(size);
     settle();
   });
+  return { done, grow: (wanted) => grow(wanted) };
 }
 
 /** Copies a cached PNG to its output path, atomically. */
@@ -150,9 +166,41 @@ async function copyOut(path: string, output: string): Promise<void> {
   await writeFileAtomic(output, await readFile(path));
 }
 
+/** A rendering under way. */
+export interface CardRendering {
+  /** Where each PNG is, in request order, once every card is rendered and copied. */
+  results: Promise<RenderResult[]>;
+  /** Lets the rendering use up to `workers` worker threads from now on. */
+  widen(workers: number): void;
+}
+
 /** Renders every card that is not cached yet and returns, in request order, where each PNG is. */
-export async function renderCards(requests: readonly RenderRequest[], options: PoolOptions = {}): Promise<RenderResult[]> {
+export function renderCards(requests: readonly RenderRequest[], options: PoolOptions = {}): Promise<RenderResult[]> {
+  return startRendering(requests, options).results;
+}
+
+/** Like renderCards, but returns at once with a handle that can widen the pool while it runs. */
+export function startRendering(requests: readonly RenderRequest[], options: PoolOptions = {}): CardRendering {
+  let wanted = options.workers ?? availableParallelism();
   const cacheDir = resolveCacheDir(options.cacheDir);
+  let pool: WorkerPool | undefined;
+  const results =
+    Number.isInteger(wanted) && wanted >= 1
+      ? render(requests, cacheDir, (tasks) => {
+          pool = renderOnWorkers(tasks, Math.min(wanted, tasks.length), { cacheDir });
+          return pool.done;
+        })
+      : Promise.reject(new Error(`src/og/pool.ts workers: expected a positive whole number, found ${wanted}`));
+  return {
+    results,
+    widen(workers) {
+      wanted = Math.max(wanted, workers);
+      pool?.grow(wanted);
+    },
+  };
+}
+
+async function render(requests: readonly RenderRequest[], cacheDir: string, onWorkers: (tasks: RenderTask[]) => Promise<Map<number, Rendered>>): Promise<RenderResult[]> {
   const fingerprint = renderFingerprint(loadFonts());
   const hashes = requests.map((request) => cardHash(request.card, fingerprint));
 
@@ -170,9 +218,7 @@ export async function renderCards(requests: readonly RenderRequest[], options: P
     }
   }
 
-  const workers = options.workers ?? availableParallelism();
-  if (!Number.isInteger(workers) || workers < 1) throw new Error(`src/og/pool.ts workers: expected a positive whole number, found ${workers}`);
-  const rendered = tasks.length ? await renderOnWorkers(tasks, Math.min(workers, tasks.length), { cacheDir }) : new Map<number, Rendered>();
+  const rendered = tasks.length ? await onWorkers(tasks) : new Map<number, Rendered>();
 
   const results = hashes.map((hash, index): RenderResult => {
     const own = taskOf.get(hash) === index ? rendered.get(index) : undefined;

@@ -3,17 +3,17 @@
  * the same bytes for the same card, the cache key follows the card, the cache
  * spares a second render, and the pool spreads cards over several workers.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import satori, { type SatoriNode } from 'satori';
 import sharp from 'sharp';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { loadAtlas } from '../../src/atlas/index.ts';
 import { cardHash } from '../../src/og/cache.ts';
 import { CARD_HEIGHT, CARD_WIDTH, cardTemplate, fitTitle, type CardData } from '../../src/og/card.ts';
 import { ogCardsFor, ogImageLookup, ogImagePath } from '../../src/og/cards.ts';
-import { renderCards } from '../../src/og/pool.ts';
+import { renderCards, startRendering } from '../../src/og/pool.ts';
 import { loadFonts, renderCard, renderFingerprint } from '../../src/og/render.ts';
 import { FIXTURE_ATLAS } from '../support/fixture-atlas.ts';
 
@@ -115,6 +115,22 @@ describe('the pool and the cache', () => {
     expect(results[4]?.path).toBe(results[0]?.path);
     expect(new Set(results.map((r) => r.worker).filter(Boolean)).size).toBe(2);
     for (const result of results) await expectCardPng(readFileSync(result.path));
+  });
+
+  it('starts on one worker and takes a second once widened, while cards are still queued', async () => {
+    const cacheDir = join(temp, 'cache-widen');
+    const cards = Array.from({ length: 8 }, (_, i): CardData => ({ ...clauseCard, title: `Card ${i + 1} of the widening test` }));
+    const rendering = startRendering(cards.map((card) => ({ card })), { cacheDir, workers: 1 });
+    // Widen only once the single worker has stored its first card.
+    await vi.waitFor(() => expect(existsSync(cacheDir) && readdirSync(cacheDir).some((name) => name.endsWith('.png'))).toBe(true), { timeout: 20_000, interval: 20 });
+    rendering.widen(2);
+    const results = await rendering.results;
+    expect(results.every((r) => r.status === 'rendered')).toBe(true);
+    expect(new Set(results.map((r) => r.worker)).size).toBe(2);
+  });
+
+  it('rejects a worker count that is not a positive whole number', async () => {
+    await expect(renderCards([{ card: clauseCard }], { cacheDir: join(temp, 'cache-bad'), workers: 0 })).rejects.toThrow('src/og/pool.ts workers: expected a positive whole number, found 0');
   });
 });
 
