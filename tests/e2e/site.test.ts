@@ -5,6 +5,7 @@
  * light and dark), keyboard use of the shell and of search, search from the
  * header form with filters kept in the URL, and no JavaScript on reading pages.
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -16,7 +17,7 @@ import { SEARCH_FILTERS } from '../../src/atlas/page-meta.ts';
 import { describeBrowser, launchBrowser, type Browser } from '../support/browser.ts';
 import { buildSite, type BuiltSite } from '../support/build-site.ts';
 import { FIXTURE_ATLAS } from '../support/fixture-atlas.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 
 /** The fixture's own address: absolute links to it (canonical, og:image, downloads) are internal. */
 const SITE_ORIGIN = new URL((parse(readFileSync(join(FIXTURE_ATLAS, 'site.yaml'), 'utf8')) as { url: string }).url).origin;
@@ -395,6 +396,19 @@ describeBrowser('the built site in Chromium', () => {
         await page.close();
       }
     });
+  });
+
+  it('npm run first-search measures a first search over gzip: Pagefind engine, page list and chunks, no filter lists', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/first-search.ts', site.out, '--query', 'training'], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+    const kb = (kind: string) => Number(new RegExp(`\\| ${kind} \\| \\d+ \\| ([\\d.]+) KB \\|`).exec(run.stdout)?.[1]);
+    expect(run.stdout).toMatch(/results? for “training”/);
+    // pagefind.js (~47 KB raw) arrives compressed; the WebAssembly is stored compressed by Pagefind.
+    expect(kb('pagefind pagefind.js')).toBeGreaterThan(5);
+    expect(kb('pagefind pagefind.js')).toBeLessThan(25);
+    expect(kb('pagefind wasm.en.pagefind')).toBeGreaterThan(30);
+    expect(kb('pagefind index chunks')).toBeGreaterThan(0);
+    expect(run.stdout).not.toContain('pagefind filter chunks');
   });
 
   it('reading pages request no JavaScript: a clause page loads only its document', async () => {

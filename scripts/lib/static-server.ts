@@ -2,13 +2,16 @@
  * Serves a built site over HTTP on 127.0.0.1 the way a static host does: a
  * folder path answers with its index.html (without the trailing slash it is
  * redirected), a missing file gets status 404 with the site's 404.html, and
- * every file is sent with the content type its extension names.
+ * every file is sent with the content type its extension names. With
+ * `compress`, text is sent gzip-compressed to clients that accept it, as a
+ * production host would (Pagefind's binary files are compressed already).
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 export interface StaticServer {
   /** e.g. `http://127.0.0.1:41234`, without a trailing slash. */
@@ -52,13 +55,23 @@ async function fileAt(path: string): Promise<'file' | 'folder' | undefined> {
   }
 }
 
-function send(request: IncomingMessage, response: ServerResponse, status: number, file: string): void {
-  response.writeHead(status, { 'Content-Type': contentTypeOf(file), 'Cache-Control': 'no-store' });
+export interface ServeOptions {
+  /** Send text types gzip-compressed when the request accepts gzip. */
+  compress?: boolean;
+}
+
+const COMPRESSIBLE = /^(text\/|application\/(json|jsonl|xml|wasm)|image\/svg)/;
+
+function send(request: IncomingMessage, response: ServerResponse, status: number, file: string, options: ServeOptions): void {
+  const type = contentTypeOf(file);
+  const gzip = options.compress === true && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+  response.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}) });
   if (request.method === 'HEAD') response.end();
+  else if (gzip) createReadStream(file).pipe(createGzip()).pipe(response);
   else createReadStream(file).pipe(response);
 }
 
-async function answer(root: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function answer(root: string, request: IncomingMessage, response: ServerResponse, options: ServeOptions): Promise<void> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
@@ -83,19 +96,19 @@ async function answer(root: string, request: IncomingMessage, response: ServerRe
   }
   const file = kind === 'folder' ? join(target, 'index.html') : target;
   if ((await fileAt(file)) === 'file') {
-    send(request, response, 200, file);
+    send(request, response, 200, file, options);
     return;
   }
   const notFound = join(root, '404.html');
-  if ((await fileAt(notFound)) === 'file') send(request, response, 404, notFound);
+  if ((await fileAt(notFound)) === 'file') send(request, response, 404, notFound, options);
   else response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
 }
 
 /** Starts serving `folder` on a free port of 127.0.0.1. */
-export async function serveStatic(folder: string): Promise<StaticServer> {
+export async function serveStatic(folder: string, options: ServeOptions = {}): Promise<StaticServer> {
   const root = resolve(folder);
   const server = createServer((request, response) => {
-    answer(root, request, response).catch((error: unknown) => {
+    answer(root, request, response, options).catch((error: unknown) => {
       if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
       response.end(String(error));
     });
