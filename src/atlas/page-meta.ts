@@ -133,7 +133,7 @@ function searchMetaOf(page: RecordPage): SearchMeta | undefined {
         ],
         sort: dated(clause.stability.firstSeen?.capturedOn, clauseLastChanged(clause)),
         meta: { kind: KIND_LABELS.clause, platform: clause.platform.data.name, severity: clause.data.severity, record_id: clause.data.id, clause_type: typeName },
-        keywords: [clause.data.id, typeName, clause.document.data.title, ...clause.data.categories].join(' · '),
+        keywords: [clause.data.id, typeName, clause.document.data.title, ...clause.data.categories, ...clause.regulations.map((r) => r.data.short_name), ...clause.agencies.map((a) => a.data.short_name)].join(' · '),
       };
     }
     case 'document': {

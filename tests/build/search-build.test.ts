@@ -110,9 +110,13 @@ describe('the search index', () => {
     const [clause] = await search('FX-P-000001');
     expect(clause?.content).toContain('Retention limits how long data can be exposed.');
     expect(clause?.content).toContain('We keep your messages for thirty days');
-    for (const boilerplate of ['not legal advice', 'Questions and answers', 'BibTeX', 'On this page', 'Other clauses in this policy']) {
+    for (const boilerplate of ['not legal advice', 'Questions and answers', 'BibTeX', 'On this page', 'Other clauses in this policy', 'Where to complain', 'Classification']) {
       expect(clause?.content, boilerplate).not.toContain(boilerplate);
     }
+  });
+
+  it('finds a clause by the short name of a regulation or agency it maps to, from its keywords', async () => {
+    expect((await search('GDPR', { filters: { type: ['Clause'] } })).map((r) => r.url)).toContain('/platform/acme/privacy-policy/message-retention/');
   });
 });
 

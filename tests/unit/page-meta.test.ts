@@ -35,6 +35,8 @@ describe('search metadata', () => {
     expect(meta?.sort).toEqual({ 'first-seen': '2022-01-01', 'last-changed': '2024-03-01' });
     expect(meta?.meta).toEqual({ kind: 'Clause', platform: 'Acme Social', severity: 'medium', record_id: 'FX-P-000001', clause_type: 'Data retention' });
     expect(meta?.keywords).toContain('FX-P-000001');
+    // The regulation and agency notes are left out of the index; their names are keywords.
+    expect(meta?.keywords).toContain('GDPR');
   });
 
   it('describes a document by platform, type, the clause types analysed in it and its history', () => {
