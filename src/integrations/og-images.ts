@@ -11,12 +11,11 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ogCardsFor, type OgCard } from '../og/cards.ts';
-import { renderCards, startRendering, type CardRendering } from '../og/pool.ts';
+import { copyOutputs, startRendering, type CardRendering } from '../og/pool.ts';
 import { loadAtlasOnce } from '../atlas/index.ts';
 import { recordTiming } from './timings.ts';
 
 export default function ogImages({ contentRoot }: { contentRoot: string }): AstroIntegration {
-  const cacheOption = () => (process.env.ATLAS_OG_CACHE ? { cacheDir: process.env.ATLAS_OG_CACHE } : {});
   let cards: OgCard[] = [];
   let early: CardRendering | undefined;
   let buildStarted = 0;
@@ -28,25 +27,19 @@ export default function ogImages({ contentRoot }: { contentRoot: string }): Astr
         cards = ogCardsFor(loadAtlasOnce(contentRoot).atlas);
         early = startRendering(
           cards.map(({ card }) => ({ card })),
-          { ...cacheOption(), workers: 1 },
+          { ...(process.env.ATLAS_OG_CACHE ? { cacheDir: process.env.ATLAS_OG_CACHE } : {}), workers: 1 },
         );
         // A failure is reported where the rendering is awaited, at astro:build:done.
         early.results.catch(() => {});
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
+        if (!early) throw new Error('src/integrations/og-images.ts: expected the rendering started at astro:build:start, found none');
+        early.widen(availableParallelism());
+        const results = await early.results;
         const outDir = fileURLToPath(dir);
-        let rendered = 0;
-        if (early) {
-          early.widen(availableParallelism());
-          rendered = (await early.results).filter((r) => r.status === 'rendered').length;
-        }
-        // Everything is in the cache now, so this copies (and draws only what a missing early pass left).
-        const results = await renderCards(
-          cards.map(({ card, image }) => ({ card, output: join(outDir, image) })),
-          cacheOption(),
-        );
-        rendered += results.filter((r) => r.status === 'rendered').length;
+        await copyOutputs(results, cards.map(({ image }) => join(outDir, image)));
+        const rendered = results.filter((r) => r.status === 'rendered').length;
         const ms = performance.now() - started;
         recordTiming('og', ms, { images: results.length, rendered, sinceBuildStart: Math.round(performance.now() - buildStarted) });
         logger.info(`${results.length} OG images (${rendered} rendered, ${results.length - rendered} from cache); ${Math.round(ms)} ms after the pages were written`);

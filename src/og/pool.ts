@@ -161,9 +161,12 @@ function renderOnWorkers(tasks: RenderTask[], size: number, options: WorkerOptio
   return { done, grow: (wanted) => grow(wanted) };
 }
 
-/** Copies a cached PNG to its output path, atomically. */
-async function copyOut(path: string, output: string): Promise<void> {
-  await writeFileAtomic(output, await readFile(path));
+/** Copies each result's cached PNG to the output path at the same index (none where it is undefined), atomically. */
+export async function copyOutputs(results: readonly RenderResult[], outputs: ReadonlyArray<string | undefined>): Promise<void> {
+  await Promise.all(results.map(async (result, index) => {
+    const output = outputs[index];
+    if (output) await writeFileAtomic(output, await readFile(result.path));
+  }));
 }
 
 /** A rendering under way. */
@@ -228,6 +231,6 @@ async function render(requests: readonly RenderRequest[], cacheDir: string, onWo
     return { hash, path, status: 'cached' };
   });
 
-  await Promise.all(requests.map((request, index) => (request.output ? copyOut((results[index] as RenderResult).path, request.output) : undefined)));
+  await copyOutputs(results, requests.map((request) => request.output));
   return results;
 }
