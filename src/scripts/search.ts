@@ -1,12 +1,11 @@
 /*
  * The search page's script: runs searches with Pagefind's JS API, lists the
  * filters as checkbox groups with live counts once the Filters panel is
- * opened (their files are the largest part of the index a first search would
- * otherwise fetch), loads the details of only the
- * results shown (a batch at a time), and keeps the query, filters and sort
- * order in the URL (replaceState) so a search can be shared and reloaded.
- * Every node is built with textContent; Pagefind's excerpt is reduced to text
- * and <mark> before it is shown.
+ * opened (their files would otherwise be the largest part of a first
+ * search), loads the details of only the results shown (a batch at a time),
+ * and keeps the query, filters and sort order in the URL (replaceState) so
+ * a search can be shared and reloaded. Every node is built with textContent;
+ * Pagefind's excerpt is reduced to text and <mark> before it is shown.
  */
 
 type Filters = Record<string, string[]>;
@@ -193,6 +192,7 @@ if (root && form && input && sortSelect && summary && sortNote && list && more &
     list.children[first]?.querySelector('a')?.focus();
   };
 
+  const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
   const say = (message: string, failed = false) => {
     summary.textContent = message;
     summary.classList.toggle('search__summary--error', failed);
@@ -223,7 +223,7 @@ if (root && form && input && sortSelect && summary && sortNote && list && more &
       const noun = total === 1 ? 'result' : 'results';
       say(total === 0 ? (term ? `No results for “${term}”.` : 'No results.') : term ? `${total} ${noun} for “${term}”.` : `${total} ${noun}.`);
     } catch (error) {
-      if (id === searchId) say(`Search failed: ${error instanceof Error ? error.message : String(error)}. Try reloading the page.`, true);
+      if (id === searchId) say(`Search failed: ${messageOf(error)}. Try reloading the page.`, true);
     }
   };
 
@@ -237,7 +237,7 @@ if (root && form && input && sortSelect && summary && sortNote && list && more &
     if (event.target instanceof HTMLInputElement && event.target.type === 'checkbox') void run(false);
   });
   more.addEventListener('click', () => {
-    showMore().catch((error: unknown) => say(`Loading more results failed: ${error instanceof Error ? error.message : String(error)}.`, true));
+    showMore().catch((error: unknown) => say(`Loading more results failed: ${messageOf(error)}.`, true));
   });
 
   /** Loads the filter lists once, on the first call, and shows them as checkboxes. */
@@ -248,7 +248,7 @@ if (root && form && input && sortSelect && summary && sortNote && list && more &
     // A search after loading brings the counts for the current query.
     showFilters(pagefind)
       .then(() => run(false))
-      .catch((error: unknown) => say(`Filters could not load: ${error instanceof Error ? error.message : String(error)}. Try reloading the page.`, true));
+      .catch((error: unknown) => say(`Filters could not load: ${messageOf(error)}. Try reloading the page.`, true));
   });
 
   const start = async () => {
@@ -265,7 +265,7 @@ if (root && form && input && sortSelect && summary && sortNote && list && more &
       pagefind = loaded;
       await run(false);
     } catch (error) {
-      say(`Search could not load: ${error instanceof Error ? error.message : String(error)}. Try reloading the page.`, true);
+      say(`Search could not load: ${messageOf(error)}. Try reloading the page.`, true);
     }
   };
   void start();
