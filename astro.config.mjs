@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
+import { contributedMarkdown } from './src/atlas/markdown-syntax.ts';
 import atlasValidation from './src/integrations/atlas-validation.ts';
 import buildPhases from './src/integrations/build-phases.ts';
 import ogImages from './src/integrations/og-images.ts';
@@ -18,7 +19,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   integrations: [atlasValidation({ contentRoot }), buildPhases(), ogImages({ contentRoot }), mdx(), searchIndex({ contentRoot })],
-  markdown: { smartypants: false },
+  // Analyses and regulation texts: the syntax the validation guard checks, and the sanitiser (src/atlas/markdown-syntax.ts).
+  markdown: contributedMarkdown,
   cacheDir: process.env.ATLAS_CACHE ?? './node_modules/.astro',
   // Scripts stay external files so the Content-Security-Policy (public/_headers) needs no 'unsafe-inline'.
   vite: { build: { assetsInlineLimit: 0 } },

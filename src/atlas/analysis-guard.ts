@@ -1,22 +1,17 @@
 /**
  * Contributed analyses are data, not code. Before anything is compiled, the
- * body is parsed (MDX syntax for .mdx files, plain Markdown otherwise) and
- * rejected if it holds ESM (`import`/`export`), `{expressions}`, components
- * outside the allow-list, attribute expressions, raw HTML, or links and images
- * whose URL scheme is not http(s) or mailto (`javascript:` survives Markdown
+ * body is parsed with the site's own parser (markdown-syntax.ts: GFM, plus MDX
+ * for .mdx files), so a table cell or a footnote is read here exactly as the
+ * renderer reads it, and rejected if it holds, anywhere in the tree, ESM
+ * (`import`/`export`), `{expressions}`, components outside the allow-list,
+ * attributes or attribute values outside it, raw HTML, images, or links whose
+ * URL scheme is not http(s) or mailto (`javascript:` survives Markdown
  * rendering untouched, so it is refused here).
  */
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { mdxFromMarkdown } from 'mdast-util-mdx';
-import { mdxjs } from 'micromark-extension-mdxjs';
 import { requiredSections, optionalSections } from '../schema/clause.ts';
+import { allowedComponents } from './markdown-sanitize.ts';
+import { parseContributed } from './markdown-syntax.ts';
 import { describeValue, type Problem } from './problems.ts';
-
-/** Components an analysis may use, with the string attributes each accepts. */
-export const allowedComponents: Record<string, readonly string[]> = {
-  /** A highlighted side note: `<Aside type="note|caution">…</Aside>`. */
-  Aside: ['type'],
-};
 
 interface Node {
   type: string;
@@ -26,6 +21,7 @@ interface Node {
   children?: Node[];
   attributes?: Array<{ type: string; name?: string; value?: unknown }>;
   url?: string;
+  alt?: string | null;
   position?: { start: { line: number } };
 }
 
@@ -51,7 +47,7 @@ type Report = (node: Node | undefined, field: string, expected: string, found: s
 /** Parses a body, reporting a syntax error; undefined when it cannot be parsed. */
 function parseBody(file: string, body: string, bodyLine: number, isMdx: boolean, problems: Problem[]): Node | undefined {
   try {
-    return (isMdx ? fromMarkdown(body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] }) : fromMarkdown(body)) as Node;
+    return parseContributed(body, isMdx) as Node;
   } catch (error) {
     const e = error as { line?: number; reason?: string; message: string };
     problems.push({ file, line: (e.line ?? 1) + bodyLine - 1, field: 'body', expected: 'valid MDX', found: e.reason ?? e.message, level: 'error' });
@@ -77,14 +73,17 @@ function checkNodes(tree: Node, report: Report): void {
         break;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement': {
-        const allowed = node.name ? allowedComponents[node.name] : undefined;
+        const allowed = node.name && Object.hasOwn(allowedComponents, node.name) ? allowedComponents[node.name] : undefined;
         if (!allowed) {
           report(node, 'body', `one of the allowed components (${Object.keys(allowedComponents).join(', ')})`, `<${node.name ?? ''}>`);
           break;
         }
         for (const attribute of node.attributes ?? []) {
-          if (attribute.type !== 'mdxJsxAttribute' || !attribute.name || !allowed.includes(attribute.name) || typeof attribute.value !== 'string') {
-            report(node, `body <${node.name}>`, `only plain text attributes (${allowed.join(', ')})`, describeValue(attribute.name ?? '{…}'));
+          const values = attribute.name && Object.hasOwn(allowed, attribute.name) ? allowed[attribute.name] : undefined;
+          if (attribute.type !== 'mdxJsxAttribute' || !values || typeof attribute.value !== 'string') {
+            report(node, `body <${node.name}>`, `only plain text attributes (${Object.keys(allowed).join(', ')})`, describeValue(attribute.name ?? '{…}'));
+          } else if (!values.includes(attribute.value)) {
+            report(node, `body <${node.name}> ${attribute.name}`, `one of ${values.map((v) => `"${v}"`).join(', ')}`, describeValue(attribute.value));
           }
         }
         break;
@@ -92,8 +91,11 @@ function checkNodes(tree: Node, report: Report): void {
       case 'html':
         report(node, 'body', 'Markdown without raw HTML', describeValue(node.value));
         break;
-      case 'link':
       case 'image':
+      case 'imageReference':
+        report(node, 'body', 'Markdown without images (analyses and regulation texts are text)', describeValue(node.url ?? `![${node.alt ?? ''}]`));
+        break;
+      case 'link':
       case 'definition': {
         const scheme = schemeOf(node.url ?? '');
         if (scheme && !allowedSchemes.includes(scheme)) {

@@ -18,11 +18,12 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import rehypeSanitize, { type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype, { type Options as ToHastOptions } from 'remark-rehype';
 import { unified } from 'unified';
 import { ByteLru, type ByteLruStats } from './byte-lru.ts';
+import { markdownSchema } from './markdown-sanitize.ts';
+import { syntaxPlugins } from './markdown-syntax.ts';
 import { splitTopLevelBlocks } from './markdown-chunks.ts';
 import { normalizeText } from './normalize.ts';
 
@@ -71,28 +72,8 @@ export function clauseAnchorId(key: string): string {
 const EXTERNAL_REL = ['nofollow', 'noopener', 'noreferrer', 'ugc'];
 const HEADING = /^h([1-6])$/;
 
-/** Only what Markdown and GFM produce, minus images, raw HTML and form controls. */
-const schema: SanitizeSchema = {
-  tagNames: [
-    'a', 'blockquote', 'br', 'code', 'del', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'li', 'ol', 'p', 'pre',
-    'section', 'strong', 'sup', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul',
-  ],
-  attributes: {
-    a: ['href', 'title', 'ariaDescribedBy', 'ariaLabel', 'dataFootnoteRef', 'dataFootnoteBackref'],
-    code: [['className', /^language-[\w-]+$/]],
-    ol: ['start'],
-    section: ['dataFootnotes'],
-    td: ['align'],
-    th: ['align'],
-    '*': ['id'],
-  },
-  protocols: { href: ['http', 'https', 'mailto'] },
-  clobber: ['ariaDescribedBy', 'id'],
-  clobberPrefix: SNAPSHOT_ID_PREFIX,
-  strip: ['script', 'style'],
-  required: {},
-  ancestors: { tbody: ['table'], td: ['table'], th: ['table'], thead: ['table'], tr: ['table'] },
-};
+/** The allow-list of all Markdown that is not ours; ids get the snapshot prefix. */
+const schema: SanitizeSchema = { ...markdownSchema, clobberPrefix: SNAPSHOT_ID_PREFIX };
 
 /**
  * Raw HTML is never passed through; only `<br>` (common in captured table
@@ -105,7 +86,7 @@ const handlers: NonNullable<ToHastOptions['handlers']> = {
   imageReference: (_state, node: { alt?: string | null }) => (node.alt ? { type: 'text', value: node.alt } : undefined),
 };
 
-const toHast = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { handlers, clobberPrefix: '' }).freeze();
+const toHast = unified().use(remarkParse).use(syntaxPlugins).use(remarkRehype, { handlers, clobberPrefix: '' }).freeze();
 const sanitizer = unified().use(rehypeSanitize, schema).freeze();
 const serializer = unified().use(rehypeStringify).freeze();
 

@@ -1,0 +1,58 @@
+/**
+ * The one definition of contributed Markdown — analysis bodies (`.md`, and
+ * `.mdx` with MDX syntax on top) and regulation texts: its syntax and how it
+ * is rendered. The validation guard parses with `parseContributed`;
+ * astro.config.mjs hands `contributedMarkdown` to Astro, whose Markdown and MDX
+ * renderers both read it. So the guard checks exactly the tree the site
+ * renders, and the two cannot drift apart (tests/unit/markdown-pipeline.test.ts
+ * compares them on every body of the hostile corpus).
+ */
+import type { Root as MdastRoot } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { rehypeContributed } from './markdown-sanitize.ts';
+
+/** Syntax beyond CommonMark: GFM (tables, footnotes, strikethrough, autolinks, task lists). */
+export const syntaxPlugins = [remarkGfm];
+
+// Same order as @mdx-js/mdx builds its parser: remark-parse, remark-mdx, then the configured remark plugins.
+const markdownParser = unified().use(remarkParse).use(syntaxPlugins).freeze();
+const mdxParser = unified().use(remarkParse).use(remarkMdx).use(syntaxPlugins).freeze();
+
+/**
+ * Parses a body to mdast as the site's renderer does. Throws on MDX syntax
+ * errors (a VFileMessage with `line`, relative to the body, and `reason`).
+ */
+export function parseContributed(body: string, isMdx: boolean): MdastRoot {
+  return (isMdx ? mdxParser : markdownParser).parse(body);
+}
+
+/**
+ * Images become their alt text before Astro collects image paths to import:
+ * a contributed body never makes the build read a file (validation refuses
+ * images; this holds where validation does not run, as in `npm run dev`).
+ */
+function remarkImagesAsText() {
+  const replace = (node: { type: string; alt?: string | null; children?: unknown[] }): unknown =>
+    node.type === 'image' || node.type === 'imageReference' ? { type: 'text', value: node.alt ?? '' } : node.children ? { ...node, children: node.children.map((c) => replace(c as typeof node)) } : node;
+  return (tree: MdastRoot) => replace(tree) as MdastRoot;
+}
+
+/**
+ * Astro's `markdown` options (the MDX integration extends them). GFM comes
+ * from `syntaxPlugins` rather than Astro's own switch, so the guard and the
+ * renderer load the same plugin; typography and syntax highlighting are off
+ * (highlighters add inline styles the sanitiser would drop, and analyses hold
+ * no code); raw HTML is not carried into the HTML tree; ids get their prefix
+ * from the sanitiser, as in snapshot text.
+ */
+export const contributedMarkdown = {
+  gfm: false,
+  smartypants: false,
+  syntaxHighlight: false as const,
+  remarkPlugins: [...syntaxPlugins, remarkImagesAsText],
+  remarkRehype: { allowDangerousHtml: false, clobberPrefix: '' },
+  rehypePlugins: [rehypeContributed],
+};
