@@ -22,11 +22,19 @@ const markdownParser = unified().use(remarkParse).use(syntaxPlugins).freeze();
 const mdxParser = unified().use(remarkParse).use(remarkMdx).use(syntaxPlugins).freeze();
 
 /**
- * Parses a body to mdast as the site's renderer does. Throws on MDX syntax
- * errors (a VFileMessage with `line`, relative to the body, and `reason`).
+ * Parses a body (the text after the front matter) to mdast as the site's
+ * renderer does; positions are relative to `body`. Throws on MDX syntax errors
+ * (a VFileMessage with `line` and `reason`).
+ *
+ * Astro renders a `.md` body trimmed (its content loader, markdown entry type)
+ * and an `.mdx` file whole, front matter blanked. Trimming matters: text
+ * indented on the body's first line is code to an untrimmed parser but HTML to
+ * the renderer, so it is removed here too (keeping the line breaks, which
+ * leave the tree as it is and the lines as in the file).
  */
 export function parseContributed(body: string, isMdx: boolean): MdastRoot {
-  return (isMdx ? mdxParser : markdownParser).parse(body);
+  if (isMdx) return mdxParser.parse(body);
+  return markdownParser.parse(body.replace(/^\s+/, (space) => space.replace(/[^\n]/g, '')).trimEnd());
 }
 
 /**
