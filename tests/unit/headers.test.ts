@@ -1,6 +1,8 @@
 /**
  * public/_headers: the Content-Security-Policy directive by directive, the
- * other security headers, and the raw snapshot type. Then the templates are
+ * other security headers, and the raw snapshot type; the meta policy pages
+ * carry for hosts that ignore `_headers` is that policy less what a meta
+ * element cannot express (a build test checks it is on every page). Then the templates are
  * scanned for anything that policy would block, so the site and its policy
  * cannot drift apart: inline event handlers, inline scripts that are code,
  * and scripts, styles, images or frames from another origin.
@@ -8,26 +10,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HEADER_ONLY_DIRECTIVES, metaPolicy, pagePolicy, parseHeaders } from '../../src/atlas/security-headers.ts';
 
 const PROJECT = join(import.meta.dirname, '..', '..');
-
-/** Parses the `_headers` format: a path line, then indented `Name: value` lines; `#` starts a comment. */
-function parseHeaders(text: string): Map<string, Map<string, string>> {
-  const rules = new Map<string, Map<string, string>>();
-  let current: Map<string, string> | undefined;
-  for (const line of text.split('\n')) {
-    if (!line.trim() || line.trimStart().startsWith('#')) continue;
-    if (!/^\s/.test(line)) {
-      current = new Map();
-      rules.set(line.trim(), current);
-      continue;
-    }
-    const match = /^\s+([A-Za-z-]+):\s*(.+)$/.exec(line);
-    if (!match || !current) throw new Error(`_headers: expected "  Name: value" under a path, found ${JSON.stringify(line)}`);
-    current.set(match[1]?.toLowerCase() ?? '', match[2]?.trim() ?? '');
-  }
-  return rules;
-}
 
 const rules = parseHeaders(readFileSync(join(PROJECT, 'public', '_headers'), 'utf8'));
 const all = rules.get('/*');
@@ -57,6 +42,17 @@ describe('public/_headers', () => {
     expect(all?.get('cross-origin-opener-policy')).toBe('same-origin');
     const permissions = (all?.get('permissions-policy') ?? '').split(/,\s*/);
     for (const feature of ['camera', 'microphone', 'geolocation', 'interest-cohort', 'payment', 'usb']) expect(permissions).toContain(`${feature}=()`);
+  });
+
+  it('gives pages the same policy as a meta element, less only what a meta policy cannot carry', () => {
+    const header = all?.get('content-security-policy') ?? '';
+    const meta = pagePolicy(readFileSync(join(PROJECT, 'public', '_headers'), 'utf8'));
+    expect(meta).toBe(header.split(/;\s*/).filter((d) => !d.startsWith('frame-ancestors')).join('; '));
+    expect(meta).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(metaPolicy("default-src 'self'; sandbox; report-uri /r; report-to x; frame-ancestors 'none'; img-src 'self'")).toBe("default-src 'self'; img-src 'self'");
+    expect(HEADER_ONLY_DIRECTIVES).toEqual(['frame-ancestors', 'report-uri', 'report-to', 'sandbox']);
+    expect(() => pagePolicy('/*\n  X-Frame-Options: DENY\n')).toThrow(/Content-Security-Policy/);
+    expect(() => parseHeaders('  X-Frame-Options: DENY\n')).toThrow(/under a path/);
   });
 
   it('serves raw snapshots as Markdown text, shown inline', () => {
