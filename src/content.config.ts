@@ -2,7 +2,9 @@
  * Content collections over the top-level content folder (or ATLAS_CONTENT).
  * Their schemas are the ones in src/schema; the Atlas model reads the same
  * files for computed facts, and pages use these collections only to render
- * Markdown bodies (analyses, regulation texts).
+ * Markdown bodies (analyses, regulation texts). Astro renders those bodies
+ * with the `markdown` options of astro.config.mjs, which come from
+ * src/atlas/markdown-syntax.ts: the syntax validation checks, and the sanitiser.
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';

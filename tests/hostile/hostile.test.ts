@@ -6,7 +6,8 @@
  * accepted, e.g. third-party snapshot markup, whose sanitised rendering is then
  * compared with `expect.html`). Any error stops the build, so a case with
  * expected lines is a case from which no page is built; one real build of a
- * copy holding several cases at once shows that end to end.
+ * copy holding several cases at once shows that end to end, and every other
+ * case that plants code is built on its own.
  *
  * Cases are data only. Code planted in them would write a marker file if it
  * ever ran; the tests assert the marker never appears.
@@ -156,5 +157,31 @@ describe('hostile input: a build of several cases at once', () => {
 
   it('runs no code from the content', () => {
     for (const marker of markers) expect(existsSync(marker), `${relative(PROJECT, marker)} was written: code in the content ran`).toBe(false);
+  });
+});
+
+describe('hostile input: each other case that plants code, built on its own', () => {
+  const planted = cases.filter((c) => c.manifest.marker && !c.manifest.in_build);
+
+  it('includes the cases of code hidden in GFM constructs', () => {
+    expect(planted.map((c) => c.name)).toEqual(expect.arrayContaining(['rel-01-footnote-expression', 'rel-01-table-expression']));
+  });
+
+  it.each(planted.map((c) => [c.name, c] as const))('%s: the build names its problems, writes no page and runs nothing', (_, hostile) => {
+    const marker = markerOf(hostile) ?? '';
+    rmSync(marker, { force: true });
+    const copy = copyFixtureAtlas();
+    let site: BuiltSite | undefined;
+    try {
+      applyCase(hostile, copy);
+      site = buildSite(copy.root);
+      expect(site.status).not.toBe(0);
+      for (const line of hostile.expected) expect(site.output).toContain(line);
+      expect(filesUnder(site.out).filter((path) => path.endsWith('.html'))).toEqual([]);
+      expect(existsSync(marker), `${relative(PROJECT, marker)} was written: code in the content ran`).toBe(false);
+    } finally {
+      site?.dispose();
+      copy.dispose();
+    }
   });
 });
