@@ -4,7 +4,7 @@
  * is rendered. The validation guard parses with `parseContributed`;
  * astro.config.mjs hands `contributedMarkdown` to Astro, whose Markdown and MDX
  * renderers both read it. So the guard checks exactly the tree the site
- * renders, and the two cannot drift apart (tests/unit/markdown-pipeline.test.ts
+ * renders, and the two cannot drift apart (tests/hostile/pipeline.test.ts
  * compares them on every body of the hostile corpus).
  */
 import type { Root as MdastRoot } from 'mdast';

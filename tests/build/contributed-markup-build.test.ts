@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pagePolicy } from '../../src/atlas/security-headers.ts';
-import { buildSite, type BuiltSite } from '../support/build-site.ts';
+import { buildSiteAsync, type BuiltSite } from '../support/build-site.ts';
 import { copyFixtureAtlas, type FixtureCopy } from '../support/fixture-atlas.ts';
 
 const PROJECT = join(import.meta.dirname, '..', '..');
@@ -75,11 +75,11 @@ function htmlFiles(dir: string): string[] {
     .map((path) => path.split('\\').join('/'));
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   copy = copyFixtureAtlas();
   copy.edit('clauses/acme/terms-of-service/arbitration.mdx', withBody(mdxBody));
   copy.edit('clauses/acme/privacy-policy/message-retention.md', withBody(mdBody));
-  site = buildSite(copy.root);
+  site = await buildSiteAsync(copy.root);
   if (site.status !== 0) throw new Error(`build failed:\n${site.output}`);
 });
 afterAll(() => {

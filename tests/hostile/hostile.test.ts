@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { formatProblem, loadAtlas } from '../../src/atlas/index.ts';
 import { renderSnapshotHtml } from '../../src/atlas/snapshot-html.ts';
-import { buildSite, type BuiltSite } from '../support/build-site.ts';
+import { buildSiteAsync, type BuiltSite } from '../support/build-site.ts';
 import { copyFixtureAtlas, type FixtureCopy } from '../support/fixture-atlas.ts';
 
 const PROJECT = join(import.meta.dirname, '..', '..');
@@ -120,7 +120,7 @@ describe('hostile input: a build of several cases at once', () => {
   let copy: FixtureCopy;
   let site: BuiltSite;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     const owner = new Map<string, string>();
     for (const hostile of inBuild) {
       for (const path of hostile.touches) {
@@ -132,7 +132,7 @@ describe('hostile input: a build of several cases at once', () => {
     for (const marker of markers) rmSync(marker, { force: true });
     copy = copyFixtureAtlas();
     for (const hostile of inBuild) applyCase(hostile, copy);
-    site = buildSite(copy.root);
+    site = await buildSiteAsync(copy.root);
   });
   afterAll(() => {
     site?.dispose();
@@ -167,14 +167,14 @@ describe('hostile input: each other case that plants code, built on its own', ()
     expect(planted.map((c) => c.name)).toEqual(expect.arrayContaining(['rel-01-footnote-expression', 'rel-01-table-expression']));
   });
 
-  it.each(planted.map((c) => [c.name, c] as const))('%s: the build names its problems, writes no page and runs nothing', (_, hostile) => {
+  it.each(planted.map((c) => [c.name, c] as const))('%s: the build names its problems, writes no page and runs nothing', async (_, hostile) => {
     const marker = markerOf(hostile) ?? '';
     rmSync(marker, { force: true });
     const copy = copyFixtureAtlas();
     let site: BuiltSite | undefined;
     try {
       applyCase(hostile, copy);
-      site = buildSite(copy.root);
+      site = await buildSiteAsync(copy.root);
       expect(site.status).not.toBe(0);
       for (const line of hostile.expected) expect(site.output).toContain(line);
       expect(filesUnder(site.out).filter((path) => path.endsWith('.html'))).toEqual([]);
