@@ -8,6 +8,7 @@
  * or, in MDX, have an expression compiled.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import GithubSlugger from 'github-slugger';
 import { sanitize, type Schema } from 'hast-util-sanitize';
 import { find, html } from 'property-information';
 
@@ -110,7 +111,29 @@ function restoreComponents(parent: { children: unknown[] }): void {
   });
 }
 
-/** In-text fragment links (footnotes) follow their targets' prefixed ids. */
+function textOf(node: AnyNode): string {
+  if (node.type === 'text') return node.value;
+  return 'children' in node ? node.children.map((child) => textOf(child as AnyNode)).join('') : '';
+}
+
+/**
+ * Headings get their ids here, prefixed, before Astro would give them bare
+ * slugs (it keeps an id that is set): a contributed `### Stability` must not
+ * take the id of the page's own Stability section. Slugs as GitHub makes them,
+ * like Astro's.
+ */
+function addHeadingIds(tree: Root): void {
+  const slugger = new GithubSlugger();
+  const visit = (node: AnyNode) => {
+    if (node.type === 'element' && /^h[1-6]$/.test(node.tagName) && typeof node.properties['id'] !== 'string') {
+      node.properties['id'] = CONTRIBUTED_ID_PREFIX + slugger.slug(textOf(node));
+    }
+    if ('children' in node) for (const child of node.children) visit(child as AnyNode);
+  };
+  visit(tree);
+}
+
+/** In-text fragment links (to footnotes, to headings) follow their targets' prefixed ids. */
 function relinkFragments(tree: Root): void {
   const ids = new Set<string>();
   const anchors: Element[] = [];
@@ -130,13 +153,15 @@ function relinkFragments(tree: Root): void {
 
 /**
  * A rehype plugin: the rendered tree of a contributed body, cut down to
- * `markdownSchema` plus `allowedComponents`. Works on Markdown and MDX trees
- * (raw HTML nodes, MDX expressions and ESM are removed).
+ * `markdownSchema` plus `allowedComponents`, every id prefixed with
+ * `CONTRIBUTED_ID_PREFIX`. Works on Markdown and MDX trees (raw HTML nodes,
+ * MDX expressions and ESM are removed).
  */
 export function rehypeContributed() {
   return (tree: Root): Root => {
     const clean = sanitize(jsxAsElements(tree) as Root, contributedSchema) as Root;
     restoreComponents(clean);
+    addHeadingIds(clean);
     relinkFragments(clean);
     return clean;
   };

@@ -43,6 +43,10 @@ People lose access to court[^1]. The words javascript:alert(5) are only words.
 ## Consumer impact
 
 Disputes are decided by an arbitrator.
+
+### Stability
+
+A heading named like a section of the page.
 `;
 
 const mdBody = `## What it is
@@ -94,6 +98,9 @@ describe('a build of tricky but valid contributed Markdown', () => {
     expect(document.querySelector('del')?.textContent).toBe('Courts');
     const cells = [...document.querySelectorAll('td')].map((td) => td.textContent);
     expect(cells).toEqual(['x|y', 'a pipe in code', '<img src=x onerror=alert(4)>', 'entity-written markup is text']);
+    // The page's own Stability section keeps its id; the contributed heading gets a prefixed one.
+    expect(document.querySelectorAll('[id="stability"]')).toHaveLength(1);
+    expect(document.getElementById('user-content-stability')?.textContent).toBe('Stability');
     const refs = [...document.querySelectorAll('a[data-footnote-ref]')];
     expect(refs).toHaveLength(2);
     for (const ref of refs) {

@@ -236,6 +236,10 @@ describe('the renderer alone keeps contributed content inert', () => {
       'Inline <Aside type="note">aside</Aside> too.',
       '',
       '[^1]: The arbitrator decides.',
+      '',
+      '### Stability',
+      '',
+      'A heading named like a section of the page; [back to the top](#what-it-is).',
     ].join('\n');
     const { hast, js } = await compileMdx(body);
     const html = JSON.stringify(hast);
@@ -257,6 +261,8 @@ describe('the renderer alone keeps contributed content inert', () => {
     const fragments = [...mdHtml.matchAll(/\shref="#([^"]+)"/g)].map((m) => m[1]);
     expect(fragments.length).toBeGreaterThanOrEqual(2);
     for (const fragment of fragments) expect(ids, fragment).toContain(fragment);
-    expect([...ids].filter((id) => /^(?:fn|footnote)/.test(id ?? ''))).toEqual([]); // every footnote id carries the prefix
+    expect([...ids].filter((id) => !id?.startsWith('user-content-'))).toEqual([]); // no contributed id can take one of the page's
+    expect(ids).toContain('user-content-stability');
+    expect(fragments).toContain('user-content-what-it-is');
   });
 });
