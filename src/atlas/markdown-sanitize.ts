@@ -52,7 +52,7 @@ export const allowedComponents: Readonly<Record<string, Readonly<Record<string, 
 };
 
 /** The Markdown allow-list plus the allowed components, their attributes limited to the allowed values. */
-const contributedSchema: Schema = {
+export const contributedSchema: Schema = {
   ...markdownSchema,
   tagNames: [...(markdownSchema.tagNames ?? []), ...Object.keys(allowedComponents)],
   attributes: {
@@ -153,13 +153,13 @@ function relinkFragments(tree: Root): void {
 
 /**
  * A rehype plugin: the rendered tree of a contributed body, cut down to
- * `markdownSchema` plus `allowedComponents`, every id prefixed with
- * `CONTRIBUTED_ID_PREFIX`. Works on Markdown and MDX trees (raw HTML nodes,
- * MDX expressions and ESM are removed).
+ * `schema` (`contributedSchema`: `markdownSchema` plus `allowedComponents`),
+ * every id prefixed with `CONTRIBUTED_ID_PREFIX`. Works on Markdown and MDX
+ * trees (raw HTML nodes, MDX expressions and ESM are removed).
  */
-export function rehypeContributed() {
+export function rehypeContributed(schema: Schema = contributedSchema) {
   return (tree: Root): Root => {
-    const clean = sanitize(jsxAsElements(tree) as Root, contributedSchema) as Root;
+    const clean = sanitize(jsxAsElements(tree) as Root, schema) as Root;
     restoreComponents(clean);
     addHeadingIds(clean);
     relinkFragments(clean);

@@ -12,7 +12,8 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { rehypeContributed } from './markdown-sanitize.ts';
+import type { Schema } from 'hast-util-sanitize';
+import { contributedSchema, rehypeContributed } from './markdown-sanitize.ts';
 
 /** Syntax beyond CommonMark: GFM (tables, footnotes, strikethrough, autolinks, task lists). */
 export const syntaxPlugins = [remarkGfm];
@@ -62,5 +63,7 @@ export const contributedMarkdown = {
   syntaxHighlight: false as const,
   remarkPlugins: [...syntaxPlugins, remarkImagesAsText],
   remarkRehype: { allowDangerousHtml: false, clobberPrefix: '' },
-  rehypePlugins: [rehypeContributed],
+  // The schema is passed, not only defaulted, so it is part of the configuration Astro hashes:
+  // a changed allow-list clears Astro's cache of rendered Markdown (kept between deploys).
+  rehypePlugins: [[rehypeContributed, contributedSchema] as [typeof rehypeContributed, Schema]],
 };
