@@ -7,6 +7,7 @@
 import matter from 'gray-matter';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { ZodIssue, ZodType, ZodTypeDef } from 'astro/zod';
+import { NOT_PLAIN_TEXT } from '../schema/common.ts';
 import { describeValue, type Problem } from './problems.ts';
 
 /** A YAML text parsed with positions. */
@@ -21,7 +22,8 @@ function parsePositioned(source: string, lineOffset: number): PositionedYaml {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
-  const errors = doc.errors.map((e) => ({ line: lineAt(e.pos[0]), message: e.message.split('\n')[0] ?? e.message }));
+  // Warnings count too: an unresolved tag (`!!js/function`, `!custom`) would otherwise be read as plain text.
+  const errors = [...doc.errors, ...doc.warnings].map((e) => ({ line: lineAt(e.pos[0]), message: e.message.split('\n')[0] ?? e.message }));
   let value: unknown;
   try {
     if (!errors.length) value = doc.toJS();
@@ -53,23 +55,42 @@ export interface EntrySource {
   lineOf(path: ReadonlyArray<string | number>): number | undefined;
 }
 
-/** Parses a YAML file or a Markdown file's front matter; syntax errors become problems. */
-export function parseEntrySource(file: string, text: string, problems: Problem[]): EntrySource {
+/**
+ * The text of a content file as the parsers read it: a leading byte order mark
+ * dropped and CRLF line ends turned into LF, so a checkout with Windows line
+ * ends (Git's `core.autocrlf`) reads exactly like the LF file, line for line.
+ */
+export function normalizeLineEnds(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+}
+
+/** Reports each line of a Markdown body holding characters that no text field may hold either (see PLAIN_TEXT). */
+function checkBodyText(file: string, body: string, bodyLine: number, problems: Problem[]): void {
+  body.split('\n').forEach((line, i) => {
+    const bad = line.match(NOT_PLAIN_TEXT);
+    if (bad) problems.push({ file, line: bodyLine + i, field: 'body', expected: 'text without control characters (U+0000–U+001F but tab and line feed, U+007F–U+009F), U+FFFE, U+FFFF or unpaired surrogates', found: `${bad.map((c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`).join(', ')} in ${describeValue(line)}`, level: 'error' });
+  });
+}
+
+/** Parses a YAML file or a Markdown file's front matter (any line ends, with or without a BOM); syntax errors become problems. */
+export function parseEntrySource(file: string, raw: string, problems: Problem[]): EntrySource {
+  const text = normalizeLineEnds(raw);
   const isMarkdown = /\.mdx?$/.test(file);
   let yamlText = text;
   let body = '';
   let bodyLine = 1;
   if (isMarkdown) {
-    if (!/^---\r?\n/.test(text)) {
+    if (!/^---\n/.test(text)) {
       problems.push({ file, line: 1, field: 'front matter', expected: 'a `---` line opening the YAML front matter', found: describeValue(text.split('\n')[0]), level: 'error' });
       return { data: undefined, body: text, bodyLine: 1, lineOf: () => undefined };
     }
     // gray-matter only splits here; parsing is done below with positions.
     const split = matter(text, { engines: { yaml: () => ({}) } });
-    yamlText = split.matter.replace(/^\r?\n/, '');
+    yamlText = split.matter.replace(/^\n/, '');
     body = split.content;
     bodyLine = text.slice(0, text.length - body.length).split('\n').length;
   }
+  checkBodyText(file, body, bodyLine, problems);
   const parsed = parsePositioned(yamlText, isMarkdown ? 1 : 0);
   for (const error of parsed.errors) {
     problems.push({ file, line: error.line, field: 'YAML', expected: 'valid YAML', found: error.message, level: 'error' });

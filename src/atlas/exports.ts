@@ -331,11 +331,29 @@ function csvCell(value: ClauseRow[keyof ClauseRow]): string {
   return String(value);
 }
 
-/** `/data/clauses.csv`: RFC 4180 (CRLF line ends, quotes only where needed), a header row, lists joined with `;`, null as an empty cell. */
+/**
+ * First characters that make a spreadsheet read a cell as a formula (OWASP,
+ * "CSV Injection"): `=`, `+`, `-`, `@`, tab, carriage return, and the full-width
+ * forms csv-stringify also escapes.
+ */
+export const CSV_FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * `/data/clauses.csv`: RFC 4180 (CRLF line ends, quotes only where needed), a
+ * header row, lists joined with `;`, null as an empty cell. A cell that would
+ * start a formula gets a leading `'` and quotes, as OWASP recommends, so
+ * spreadsheets show it as text; atlas.jsonl keeps the exact values.
+ */
 export function clausesCsv(atlas: Context & Pick<Atlas, 'clauses'>): string {
   const records = clauseRows(atlas).map((row) => clauseColumns.map((column) => csvCell(row[column])));
   // csv-stringify only quotes the configured record delimiter; RFC 4180 wants any line break inside a field quoted.
-  return stringify(records, { header: true, columns: clauseColumns, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+  return stringify(records, {
+    header: true,
+    columns: clauseColumns,
+    record_delimiter: 'windows',
+    escape_formulas: true,
+    quoted_match: [/[\r\n]/, CSV_FORMULA_START],
+  });
 }
 
 /** One row of the data dictionary shown on /data/. */

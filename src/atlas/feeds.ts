@@ -2,9 +2,15 @@
  * Change feeds (RSS 2.0, Atom 1.0, JSON Feed) for the whole atlas and for each
  * platform, built from the change log with the `feed` library. Every date comes
  * from a capture instant, never the clock, so the same content gives the same bytes.
+ *
+ * Whatever the content holds, every feed stays well-formed and carries text
+ * only as text: characters XML 1.0 forbids are dropped (validation refuses them
+ * in content already; this is the second line), and text the library wraps in
+ * CDATA cannot close the section early.
  */
 import { siteUrl } from './site-url.ts';
 import { Feed, type FeedOptions, type Item } from 'feed';
+import { NOT_PLAIN_TEXT } from '../schema/common.ts';
 import { atlasChanges, CLAUSE_EVENT_LABELS, changesFor, versionUrl, type Change } from './changes.ts';
 import { formatDate } from './dates.ts';
 import type { Atlas, PlatformRecord } from './model.ts';
@@ -38,6 +44,22 @@ export function feedPaths(platform?: PlatformRecord): Record<FeedFormat, string>
   return { rss: `${base}${FORMATS.rss.file}`, atom: `${base}${FORMATS.atom.file}`, json: `${base}${FORMATS.json.file}` };
 }
 
+/** Text without the characters XML 1.0 forbids (and C1 controls and CR, as in content validation). */
+function feedText(text: string): string {
+  return text.replace(NOT_PLAIN_TEXT, '');
+}
+
+/**
+ * Text for a value the library writes as `<![CDATA[…]]>`. Its XML writer
+ * (xml-js) splits only the first `]]>` (`]]]]><![CDATA[>`), so every later one is
+ * split here, giving exactly one split per `]]>`. tests/hostile/outputs.test.ts
+ * reads the titles back and would catch a library that starts splitting all of them.
+ */
+function cdataText(text: string): string {
+  const [first = '', ...rest] = text.split(']]>');
+  return rest.length ? `${first}]]>${rest.join(']]]]><![CDATA[>')}` : first;
+}
+
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
@@ -65,7 +87,7 @@ function itemSummary(atlas: Atlas, change: Change): string {
 function feedItem(atlas: Atlas, change: Change): Item {
   const url = siteUrl(atlas, change.versionUrl);
   const date = new Date(change.snapshot.capturedAt);
-  return { title: itemTitle(change), id: url, link: url, date, published: date, description: itemSummary(atlas, change) };
+  return { title: feedText(itemTitle(change)), id: url, link: url, date, published: date, description: feedText(itemSummary(atlas, change)) };
 }
 
 interface FeedScope {
@@ -84,20 +106,21 @@ function renderFeed(atlas: Atlas, scope: FeedScope, format: FeedFormat): string 
   const updated = changes[0]?.snapshot.capturedAt ?? atlas.snapshots[0]?.capturedAt ?? '1970-01-01T00:00:00Z';
   const options: FeedOptions = {
     id: siteUrl(atlas, scope.home),
-    title: scope.title,
-    description: `${scope.description} ${POLICY_TEXT_CREDIT}.`,
+    title: feedText(scope.title),
+    description: feedText(`${scope.description} ${POLICY_TEXT_CREDIT}.`),
     link: siteUrl(atlas, scope.home),
     language: 'en',
     updated: new Date(updated),
     feedLinks: { rss: siteUrl(atlas, scope.paths.rss), atom: siteUrl(atlas, scope.paths.atom), json: siteUrl(atlas, scope.paths.json) },
-    author: { name: site.publisher, link: siteUrl(atlas, '/') },
+    author: { name: feedText(site.publisher), link: siteUrl(atlas, '/') },
     copyright: POLICY_TEXT_CREDIT,
   };
   const feed = new Feed(options);
   for (const change of changes) {
     const item = feedItem(atlas, change);
-    // Atom declares its titles as HTML; RSS and JSON Feed take them as plain text.
-    feed.addItem(format === 'atom' ? { ...item, title: escapeHtml(item.title) } : item);
+    // Atom declares its titles as HTML; RSS and JSON Feed take them as plain text. Both XML formats put titles and summaries in CDATA.
+    const title = format === 'atom' ? escapeHtml(item.title) : item.title;
+    feed.addItem(format === 'json' ? item : { ...item, title: cdataText(title), description: cdataText(item.description ?? '') });
   }
   const body = format === 'rss' ? feed.rss2() : format === 'atom' ? feed.atom1() : feed.json1();
   return `${body}\n`;

@@ -15,14 +15,14 @@ import { platformSchema, type Platform } from '../schema/platform.ts';
 import { regulationSchema, type Regulation } from '../schema/regulation.ts';
 import { siteSchema, type Site } from '../schema/site.ts';
 import { snapshotSchema, snapshotStamp, type SnapshotData } from '../schema/snapshot.ts';
+import { slug as slugSchema } from '../schema/common.ts';
+import { isTempFileName } from './atomic-write.ts';
 import { checkSchema, parseEntrySource, type EntrySource } from './entry-file.ts';
 import { describeValue, type Problem } from './problems.ts';
 import { splitSnapshotFile } from './snapshot-file.ts';
 
 /** Largest content file read; a bigger one is reported instead of loaded. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** An entry read from one file. */
 export interface Entry<T> {
@@ -109,18 +109,29 @@ class Reader {
     }
   }
 
-  /** Lists a folder's entries (sorted), or [] when it does not exist. Symbolic links are reported and skipped: they could reach outside the content folder. */
+  /**
+   * Lists a folder's entries (sorted), or [] when it does not exist. Hidden
+   * entries are skipped, but a temporary file left by an interrupted write is
+   * reported. Symbolic links are reported and skipped: they could reach outside the content folder.
+   */
   list(dir: string): string[] {
     if (!existsSync(dir)) return [];
-    const entries = readdirSync(dir, { withFileTypes: true }).filter((entry) => !entry.name.startsWith('.'));
+    const all = readdirSync(dir, { withFileTypes: true });
+    for (const temp of all.filter((entry) => isTempFileName(entry.name))) {
+      this.problems.push({ file: this.display(join(dir, temp.name)), field: 'file', expected: 'no temporary file in the content folder', found: 'a temporary file left by an interrupted import, capture or `npm run new`', level: 'error', hint: 'delete it; the run that wrote it did not finish, so run it again' });
+    }
+    const entries = all.filter((entry) => !entry.name.startsWith('.'));
     for (const link of entries.filter((entry) => entry.isSymbolicLink())) this.notRegular(join(dir, link.name), 'a symbolic link');
     return entries.filter((entry) => !entry.isSymbolicLink()).map((entry) => entry.name).sort();
   }
 
   /** Checks that a path segment is a slug, reporting the file otherwise. */
   slug(path: string, segment: string, what: string): boolean {
-    if (slugPattern.test(segment)) return true;
-    this.problems.push({ file: this.display(path), field: 'file name', expected: `the ${what} as a lowercase slug (letters, digits, single hyphens)`, found: describeValue(segment), level: 'error' });
+    const result = slugSchema.safeParse(segment);
+    if (result.success) return true;
+    for (const issue of result.error.issues) {
+      this.problems.push({ file: this.display(path), field: 'file name', expected: `the ${what} as ${issue.message}`, found: describeValue(segment), level: 'error' });
+    }
     return false;
   }
 

@@ -1,3 +1,5 @@
+import { NOT_PLAIN_TEXT } from '../schema/common.ts';
+
 /** A content problem, reported as `path[:line] field: expected …, found …`. */
 export interface Problem {
   /** File the problem is in, relative to the repository (or content root). */
@@ -21,15 +23,23 @@ export function formatProblem(problem: Problem): string {
   const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
   const level = problem.level === 'warning' ? ' (warning)' : '';
   const hint = problem.hint ? ` — ${problem.hint}` : '';
-  return `${where} ${problem.field}${level}: expected ${problem.expected}, found ${problem.found}${hint}`;
+  return visible(`${where} ${problem.field}${level}: expected ${problem.expected}, found ${problem.found}${hint}`);
 }
 
-/** Shows a found value briefly: strings quoted and cut, other values as JSON. */
+/** Line breaks and the characters content may not hold (see NOT_PLAIN_TEXT). */
+const UNPRINTABLE = new RegExp(`${NOT_PLAIN_TEXT.source}|\\n`, 'g');
+
+/** Text with line breaks and control characters written as `\uXXXX`, so a message shows them, stays one line, and a terminal or CI log never acts on them. */
+function visible(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Shows a found value briefly: strings quoted and cut, other values as JSON; control characters escaped. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+  if (typeof value === 'string') return visible(JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value));
   const json = JSON.stringify(value);
-  return json === undefined ? String(value) : json.length > 80 ? `${json.slice(0, 77)}...` : json;
+  return json === undefined ? String(value) : visible(json.length > 80 ? `${json.slice(0, 77)}...` : json);
 }
 
 /** Problems in report order: by file, then line, errors before warnings at the same place. */

@@ -8,7 +8,10 @@ import { stringify } from 'yaml';
 import type { SnapshotData } from '../schema/snapshot.ts';
 
 const OPEN = Buffer.from('---\n');
-const CLOSE = Buffer.from('\n---\n');
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** Opening and closing front-matter lines, LF or CRLF: the front matter is read either way; the body never changes. */
+const FRONT_MATTER = /^---\r?\n/;
+const CLOSING_LINE = /\n---\r?\n/;
 
 /** Lowercase hex SHA-256 of some bytes or UTF-8 text. */
 export function sha256(bytes: Uint8Array | string): string {
@@ -35,14 +38,37 @@ export interface SnapshotFileParts {
   bodyLine: number;
 }
 
+/**
+ * Cuts a snapshot file into front matter and body. A leading BOM and CRLF
+ * front-matter lines are accepted (an editor or a Git checkout may add them);
+ * the body is returned exactly as stored, because its bytes are the evidence
+ * the SHA-256 covers.
+ */
 export function splitSnapshotFile(raw: Buffer): SnapshotFileParts | null {
-  if (!raw.subarray(0, OPEN.length).equals(OPEN)) return null;
-  const end = raw.indexOf(CLOSE, OPEN.length - 1);
-  if (end < 0) return null;
-  const frontMatter = raw.subarray(OPEN.length, end + 1).toString('utf8');
-  const bodyStart = end + CLOSE.length;
+  const start = raw.subarray(0, BOM.length).equals(BOM) ? BOM.length : 0;
+  // Latin-1 maps byte n to character n, so string offsets are byte offsets.
+  const head = raw.toString('latin1', start);
+  const open = FRONT_MATTER.exec(head);
+  if (!open) return null;
+  const close = CLOSING_LINE.exec(head.slice(open[0].length - 1));
+  if (!close) return null;
+  const closeAt = open[0].length - 1 + close.index;
+  const frontMatter = raw.subarray(start + open[0].length, start + closeAt + 1).toString('utf8');
+  const bodyStart = start + closeAt + close[0].length;
   const bodyLine = raw.subarray(0, bodyStart).toString('utf8').split('\n').length;
   return { frontMatter, body: raw.subarray(bodyStart), bodyLine };
+}
+
+/**
+ * Why a body's SHA-256 may differ from the recorded one, when the cause is
+ * line ends: the body with CRLF turned back into LF has the recorded hash,
+ * so a checkout converted the file (Git's `core.autocrlf` without the
+ * repository's `.gitattributes`). Undefined when that is not the cause.
+ */
+export function lineEndMismatch(body: Uint8Array, recorded: string): string | undefined {
+  const text = Buffer.from(body).toString('latin1');
+  if (!text.includes('\r\n') || sha256(Buffer.from(text.replace(/\r\n/g, '\n'), 'latin1')) !== recorded) return undefined;
+  return 'the text has CRLF line ends where the captured text had LF: a checkout converted them; snapshots are hashed byte for byte, so restore the LF bytes: with the repository\'s .gitattributes in place, delete the file and run `git checkout -- <file>`';
 }
 
 /** Writes front matter and body as one snapshot file; `parse(serialize(x))` gives x back byte for byte. */

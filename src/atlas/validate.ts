@@ -9,7 +9,7 @@ import type { Entry, LoadedContent } from './load.ts';
 import type { Atlas } from './model.ts';
 import { ledgerPathProblems } from './permanent-urls.ts';
 import { describeValue, type Problem } from './problems.ts';
-import { sha256, stampToInstant } from './snapshot-file.ts';
+import { lineEndMismatch, sha256, stampToInstant } from './snapshot-file.ts';
 import { closestName } from './suggest.ts';
 
 /** Suggests the closest known key when a reference looks like a typo. */
@@ -138,7 +138,7 @@ function checkSnapshots(content: LoadedContent, now: Date, problems: Problem[]):
   for (const s of content.snapshots) {
     const actual = sha256(s.bytes);
     if (actual !== s.data.sha256) {
-      problems.push({ file: s.file, line: s.lineOf(['sha256']), field: 'sha256', expected: `the SHA-256 of the snapshot's text (${actual})`, found: s.data.sha256, level: 'error', hint: 'snapshot files are never edited; restore the captured bytes' });
+      problems.push({ file: s.file, line: s.lineOf(['sha256']), field: 'sha256', expected: `the SHA-256 of the snapshot's text (${actual})`, found: s.data.sha256, level: 'error', hint: lineEndMismatch(s.bytes, s.data.sha256) ?? 'snapshot files are never edited; restore the captured bytes' });
     }
     const fromName = stampToInstant(s.stamp);
     if (s.data.captured_at.replace(/\.\d+Z$/, 'Z') !== fromName) {

@@ -1,6 +1,12 @@
 import { z } from 'astro/zod';
-import { isoDate, text } from './common.ts';
+import { isoDate, slug, text } from './common.ts';
 import { recordKinds } from './record-id.ts';
+
+/** A page path the site may serve; every segment is a slug, as a page built there must be creatable on any file system. */
+const sitePath = z
+  .string()
+  .regex(/^\/(?:[a-z0-9-]+\/)+$/, 'a site path such as /platform/x/privacy-policy/')
+  .refine((path) => !/^\/(?:[a-z0-9-]+\/)+$/.test(path) || path.split('/').filter(Boolean).every((segment) => slug.safeParse(segment).success), 'a site path whose every part is a slug of at most 64 characters and no Windows device name');
 
 /** One record ever published: its ID and every site path it has had. */
 export const ledgerRecordSchema = z
@@ -10,7 +16,7 @@ export const ledgerRecordSchema = z
     /** Whether the record is a clause or a document. */
     kind: z.enum(Object.keys(recordKinds) as ['clause', 'document']),
     /** Every path the record's page has had, oldest first; the last is the current one. */
-    paths: z.array(z.string().regex(/^\/(?:[a-z0-9-]+\/)+$/, 'a site path such as /platform/x/privacy-policy/')).min(1, 'at least one path'),
+    paths: z.array(sitePath).min(1, 'at least one path'),
     /** Set when the record is withdrawn; its ID then resolves to a tombstone page. */
     withdrawn: z.object({ on: isoDate, reason: text }).strict().optional(),
   })

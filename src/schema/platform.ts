@@ -7,7 +7,8 @@ const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 export const countryCode = z
   .string()
   .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code such as US or IE')
-  .refine((code) => ![code, 'Unknown Region'].includes(regionNames.of(code) ?? code), 'a country code that exists');
+  // DisplayNames throws on malformed codes; the format is reported by the regex above.
+  .refine((code) => !/^[A-Z]{2}$/.test(code) || ![code, 'Unknown Region'].includes(regionNames.of(code) ?? code), 'a country code that exists');
 
 /** `content/platforms/<slug>.yaml`: a service that publishes policies. */
 export const platformSchema = z
