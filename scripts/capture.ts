@@ -2,6 +2,7 @@
  * capture — capture documents from their live source pages.
  *
  *   npm run capture -- <platform>/<document>... | --all [--content <dir>] [--timeout <ms>] [--max-bytes <n>]
+ *                      [--allow-host HOST[:PORT]]...
  *
  * For each document: fetch its source_url, cut out `capture.select` minus
  * `capture.remove`, convert to Markdown and write
@@ -14,14 +15,24 @@
  * --content <dir>  content folder (default: content)
  * --timeout <ms>   per document, whole exchange (default 30000)
  * --max-bytes <n>  largest page read (default 10485760)
+ * --allow-host HOST[:PORT]
+ *                  fetch this host although its address is not public (a local
+ *                  mirror, a test server); repeatable. Matched as URLs write the
+ *                  host, so another spelling of it is still refused. Without it,
+ *                  only public addresses are fetched, redirects included.
+ *
+ * A page that does not look like the document (a refresh stub, a script
+ * placeholder, a consent or login wall, a redirect to another site or an
+ * interstitial, nearly all of the previous text gone) fails with one line and
+ * writes nothing.
  *
  * Exit codes: 0 every document captured or unchanged, 1 any failed, 2 usage error.
  */
 import { parseCommandLine, usageErrorFor, type UsageError } from './lib/cli.ts';
 import { existsSync, statSync } from 'node:fs';
-import { captureDocuments, CaptureError, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, describeOutcome, summarize } from './lib/capture.ts';
+import { captureDocuments, CaptureError, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, describeOutcome, parseAllowedHost, summarize } from './lib/capture.ts';
 
-const USAGE = 'usage: npm run capture -- <platform>/<document>... | --all [--content <dir>] [--timeout <ms>] [--max-bytes <n>]';
+const USAGE = 'usage: npm run capture -- <platform>/<document>... | --all [--content <dir>] [--timeout <ms>] [--max-bytes <n>] [--allow-host HOST[:PORT]]...';
 
 const usageError: UsageError = usageErrorFor('capture', USAGE);
 const { values, positionals } = parseCommandLine(usageError, USAGE, {
@@ -29,6 +40,7 @@ const { values, positionals } = parseCommandLine(usageError, USAGE, {
       content: { type: 'string', default: 'content' },
       timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_MS) },
       'max-bytes': { type: 'string', default: String(DEFAULT_MAX_BYTES) },
+      'allow-host': { type: 'string', multiple: true },
     });
 
 function positiveInteger(option: string, value: string): number {
@@ -46,9 +58,18 @@ for (const key of keys) {
 if (!existsSync(content) || !statSync(content).isDirectory()) usageError(`--content: expected a content folder, found ${existsSync(content) ? 'a file' : 'nothing'} at ${content}`);
 const timeoutMs = positiveInteger('timeout', values.timeout);
 const maxBytes = positiveInteger('max-bytes', values['max-bytes']);
+// parseArgs gives a list for a `multiple` option; the shared Values type does not know that.
+const allowHosts = (values['allow-host'] as unknown as string[] | undefined) ?? [];
+for (const host of allowHosts) {
+  try {
+    parseAllowedHost(host);
+  } catch (error) {
+    usageError((error as Error).message);
+  }
+}
 
 try {
-  const outcomes = await captureDocuments({ contentDir: content, documents: all ? 'all' : keys, timeoutMs, maxBytes }, (outcome, index, total) => {
+  const outcomes = await captureDocuments({ contentDir: content, documents: all ? 'all' : keys, timeoutMs, maxBytes, allowHosts }, (outcome, index, total) => {
     const line = `${total > 1 ? `[${index}/${total}] ` : ''}${describeOutcome(outcome)}`;
     if (outcome.status === 'failed') console.error(line);
     else console.log(line);

@@ -19,6 +19,7 @@ import { contentRoot } from '../src/atlas/index.ts';
 import { newClause, newDocument, newPlatform, type Created } from './lib/new/create.ts';
 import { FileExistsError } from '../src/atlas/atomic-write.ts';
 import { NewEntryError } from './lib/new/content-folder.ts';
+import { LedgerBusyError } from './lib/ledger-lock.ts';
 
 type Values = Record<string, string | undefined>;
 
@@ -102,7 +103,7 @@ try {
   for (const step of created.next) console.log(`  - ${step}`);
 } catch (error) {
   // A refusal is checked before anything is written; any other failure undoes the entry it wrote (see create.ts).
-  const refused = error instanceof NewEntryError || error instanceof FileExistsError;
+  const refused = error instanceof NewEntryError || error instanceof FileExistsError || error instanceof LedgerBusyError;
   console.error(`new: ${(error as Error).message}${refused ? ' (nothing was written)' : ''}`);
   process.exit(1);
 }

@@ -6,12 +6,26 @@
  * the clock passed in, so tests run against a local server at a fixed time.
  *
  * Rules:
+ * - Only public addresses are fetched, the source and every redirect hop
+ *   alike, checked on the resolved address at connect time; `allowHosts`
+ *   (`--allow-host`) is the one exception (capture-guard.ts). Redirects are
+ *   followed by hand, within the document's site only, never to an
+ *   interstitial (consent or login) page, and the snapshot records the final
+ *   URL (`final_url`).
+ * - Pages decode as a browser decodes them (capture-decode.ts).
+ * - The page must look like the document before anything is written: no
+ *   `<meta http-equiv="refresh">` stub, no script placeholder, no consent or
+ *   login wall, not nearly all of the previous version's text gone
+ *   (capture-plausibility.ts, with its thresholds).
  * - A snapshot is written only when the normalised text (normalizeText)
  *   differs from the document's latest snapshot, and then it is substantive.
  *   A document with no snapshot of its own always gets one; it is substantive
  *   unless its text equals the predecessor's last version.
- * - Any failure (network, timeout, redirects, HTTP status, content type, size,
- *   selectors, empty text) is one line naming the document and writes nothing.
+ * - A page that answers 429 or 503 is tried again, boundedly, honouring
+ *   Retry-After (MAX_ATTEMPTS, RETRY_BACKOFF_MS, MAX_RETRY_AFTER_MS).
+ * - Any failure (network, address, timeout, redirects, HTTP status, content
+ *   type, size, selectors, empty or implausible text) is one line naming the
+ *   document and writes nothing.
  * - A snapshot file is never overwritten (writeFileExclusive), and a capture
  *   is refused when its time is not after the latest snapshot's.
  * - A document whose history continues in a successor (Twitter's policies,
@@ -30,6 +44,13 @@ import { instantToStamp, serializeSnapshot, sha256 } from '../../src/atlas/snaps
 import type { DocumentData } from '../../src/schema/document.ts';
 import type { SnapshotData } from '../../src/schema/snapshot.ts';
 import { writeFileExclusive } from '../../src/atlas/atomic-write.ts';
+import { fetch as undiciFetch, type Agent } from 'undici';
+import { CaptureError } from './capture-error.ts';
+import { decodePage } from './capture-decode.ts';
+import { AddressPolicy, NonPublicAddressError, parseAllowedHost, writtenHost } from './capture-guard.ts';
+import { checkFinalUrl, checkNotRefreshStub, checkPlausibleText, type PageSigns } from './capture-plausibility.ts';
+
+export { CaptureError, parseAllowedHost };
 
 // turndown-plugin-gfm ships no type declarations; only `gfm` is used.
 const { gfm } = createRequire(import.meta.url)('turndown-plugin-gfm') as { gfm: TurndownService.Plugin };
@@ -37,20 +58,42 @@ const { gfm } = createRequire(import.meta.url)('turndown-plugin-gfm') as { gfm: 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 export const DEFAULT_MAX_REDIRECTS = 5;
+/** Tries of a page that answers 429 or 503: a passing overload or rate limit clears within three, and a run over many documents must not stall on one. */
+export const MAX_ATTEMPTS = 3;
+/** Wait before the second try when the server names none (Retry-After); doubled before each further try. */
+export const RETRY_BACKOFF_MS = 1_000;
+/** Longest Retry-After honoured: a server asking for more means "come back later", so capture fails and says when. */
+export const MAX_RETRY_AFTER_MS = 60_000;
+const RETRY_STATUSES = new Set([429, 503]);
 
-/** What went wrong while capturing one document; the message says what, the caller says which document. */
-export class CaptureError extends Error {
-  constructor(message: string) {
+/** An answer that asks to be tried again (429, 503), with the wait the server asked for, if it named one. */
+class RetryLaterError extends CaptureError {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number | undefined,
+  ) {
     super(message);
-    this.name = 'CaptureError';
   }
+}
+
+/** A Retry-After header in milliseconds from `now`: delta-seconds or an HTTP date (RFC 9110 §10.2.3); undefined when absent or unreadable. */
+function retryAfterMs(header: string | null, now: Date): number | undefined {
+  if (header === null) return undefined;
+  if (/^\s*\d+\s*$/.test(header)) return Number(header) * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now.getTime());
 }
 
 // ---------------------------------------------------------------------------
 // Fetching
 
 export interface FetchOptions {
-  fetch: typeof globalThis.fetch;
+  /** The clock, for Retry-After dates. */
+  now: () => Date;
+  /** Where the capture may connect (public addresses and the allowed hosts). */
+  policy: AddressPolicy;
+  /** The connection pool that enforces `policy` at connect time (`policy.agent()`). */
+  dispatcher: Agent;
   timeoutMs: number;
   maxBytes: number;
   maxRedirects: number;
@@ -86,21 +129,6 @@ async function readLimited(body: ReadableStream<Uint8Array> | null, maxBytes: nu
   }
 }
 
-/** The character encoding from the Content-Type header, else a `<meta>` near the top, else UTF-8. */
-function decodeHtml(bytes: Buffer, contentType: string): string {
-  const declared =
-    /;\s*charset\s*=\s*"?([\w.:-]+)/i.exec(contentType)?.[1] ??
-    /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(bytes.subarray(0, 1024).toString('latin1'))?.[1] ??
-    'utf-8';
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(declared);
-  } catch {
-    throw new CaptureError(`expected a known character encoding, found ${JSON.stringify(declared)}`);
-  }
-  return decoder.decode(bytes);
-}
-
 /** The most useful words of a fetch failure (undici hides the system error in `cause`). */
 function describeNetworkError(error: unknown): string {
   const cause = (error as { cause?: unknown }).cause;
@@ -108,10 +136,17 @@ function describeNetworkError(error: unknown): string {
   return inner?.message ?? String(error);
 }
 
+/** The address refusal inside a fetch failure, when that is what it was. */
+function addressRefusal(error: unknown): NonPublicAddressError | undefined {
+  for (let e: unknown = error; e instanceof Error; e = (e as { cause?: unknown }).cause) if (e instanceof NonPublicAddressError) return e;
+  return undefined;
+}
+
 /**
  * Fetches an HTML page, following up to `maxRedirects` redirects by hand (so
- * the limit and the message are ours). The timeout covers the whole exchange,
- * body included. Throws CaptureError.
+ * the limit and the message are ours, and every hop's address is checked:
+ * `options.policy` before the request, its dispatcher at connect time). The
+ * timeout covers the whole exchange, body included. Throws CaptureError.
  */
 export async function fetchPage(url: string, options: FetchOptions): Promise<FetchedPage> {
   const controller = new AbortController();
@@ -121,10 +156,12 @@ export async function fetchPage(url: string, options: FetchOptions): Promise<Fet
     Accept: 'text/html,application/xhtml+xml;q=0.9',
     'Accept-Language': `${options.language},*;q=0.1`,
   };
+  let current = new URL(url);
+  let host = writtenHost(url, current);
   try {
-    let current = url;
     for (let redirects = 0; ; redirects++) {
-      const response = await options.fetch(current, { redirect: 'manual', signal: controller.signal, headers });
+      options.policy.check(current, host);
+      const response = await undiciFetch(current, { redirect: 'manual', signal: controller.signal, headers, dispatcher: options.dispatcher });
       if (REDIRECT_STATUSES.has(response.status)) {
         await response.body?.cancel().catch(() => {});
         const location = response.headers.get('location');
@@ -132,12 +169,15 @@ export async function fetchPage(url: string, options: FetchOptions): Promise<Fet
         const next = new URL(location, current);
         if (next.protocol !== 'http:' && next.protocol !== 'https:') throw new CaptureError(`redirect from ${current} to a non-web URL ${next.href}`);
         if (redirects >= options.maxRedirects) throw new CaptureError(`too many redirects (more than ${options.maxRedirects}), the last from ${current} to ${next.href}`);
-        current = next.href;
+        host = writtenHost(location, next, { url: current, host: host ?? '' });
+        current = next;
         continue;
       }
       if (!response.ok) {
         await response.body?.cancel().catch(() => {});
-        throw new CaptureError(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} from ${current}`);
+        const message = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} from ${current}`;
+        if (RETRY_STATUSES.has(response.status)) throw new RetryLaterError(message, retryAfterMs(response.headers.get('retry-after'), options.now()));
+        throw new CaptureError(message);
       }
       const contentType = response.headers.get('content-type') ?? '';
       const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
@@ -150,15 +190,39 @@ export async function fetchPage(url: string, options: FetchOptions): Promise<Fet
         await response.body?.cancel().catch(() => {});
         throw new CaptureError(`response over the size limit of ${options.maxBytes} bytes (${declaredLength} bytes declared)`);
       }
-      const bytes = await readLimited(response.body, options.maxBytes);
-      return { url: current, html: decodeHtml(bytes, contentType) };
+      const bytes = await readLimited(response.body as ReadableStream<Uint8Array> | null, options.maxBytes);
+      return { url: current.href, html: decodePage(bytes, contentType).text };
     }
   } catch (error) {
     if (error instanceof CaptureError) throw error;
+    const refusal = addressRefusal(error);
+    if (refusal) throw new CaptureError(`${refusal.message}${current.href === new URL(url).href ? '' : ` (redirected from ${url} to ${current.href})`}`);
     if (controller.signal.aborted) throw new CaptureError(`timed out after ${options.timeoutMs} ms`);
     throw new CaptureError(`network error: ${describeNetworkError(error)}`);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/**
+ * fetchPage, tried again after a 429 or 503: up to MAX_ATTEMPTS tries, waiting
+ * what Retry-After asks (at most MAX_RETRY_AFTER_MS) or else RETRY_BACKOFF_MS,
+ * doubled each time. `wait` is the sleep (tests pass one that records). Throws
+ * CaptureError saying how many tries were made.
+ */
+export async function fetchPageWithRetry(url: string, options: FetchOptions, wait: (ms: number) => Promise<void>): Promise<FetchedPage> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetchPage(url, options);
+    } catch (error) {
+      if (!(error instanceof RetryLaterError)) throw error;
+      if (attempt >= MAX_ATTEMPTS) throw new CaptureError(`${error.message} (tried ${attempt} times)`);
+      const delay = error.retryAfterMs ?? RETRY_BACKOFF_MS * 2 ** (attempt - 1);
+      if (delay > MAX_RETRY_AFTER_MS) {
+        throw new CaptureError(`${error.message}, which asks to retry after ${Math.ceil(delay / 1000)} s: expected at most ${MAX_RETRY_AFTER_MS / 1000} s, so try again later`);
+      }
+      await wait(delay);
+    }
   }
 }
 
@@ -193,15 +257,36 @@ function tidyMarkdown(markdown: string): string {
     .replace(/^\n+|\n+$/g, '')}\n`;
 }
 
+/** The target of a `<meta http-equiv="refresh" content="N; url=…">` that leads away from `pageUrl` (HTML standard's refresh syntax, loosely). */
+function refreshTarget(document: ReturnType<typeof parseHTML>['document'], pageUrl: string): string | undefined {
+  for (const meta of Array.from(document.querySelectorAll('meta[http-equiv]'))) {
+    if (meta.getAttribute('http-equiv')?.trim().toLowerCase() !== 'refresh') continue;
+    const target = /^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?(['"]?)(.+?)\1\s*$/i.exec(meta.getAttribute('content') ?? '')?.[2];
+    if (!target || /^[\d.]+$/.test(target)) continue;
+    try {
+      const url = new URL(target, pageUrl);
+      if (url.href !== new URL(pageUrl).href) return url.href;
+    } catch {
+      return target;
+    }
+  }
+  return undefined;
+}
+
 /**
  * The declared part of a page as Markdown: every match of each `select`
  * selector in order (an element inside one already taken is not taken twice),
  * without what `remove` matches inside it; links and images made absolute
- * against `pageUrl`. Throws CaptureError when a selector matches nothing or
- * the result has no text.
+ * against `pageUrl`. Also returns the signs the plausibility checks read (a
+ * refresh target, `<noscript>` text). Throws CaptureError when a selector
+ * matches nothing or the result has no text.
  */
-export function extractMarkdown(html: string, capture: Capture, pageUrl: string): string {
+export function extractPage(html: string, capture: Capture, pageUrl: string): { markdown: string; signs: PageSigns } {
   const { document } = parseHTML(html);
+  const signs: PageSigns = {
+    refreshTo: refreshTarget(document, pageUrl),
+    noscript: Array.from(document.querySelectorAll('noscript'), (element) => element.textContent ?? '').join(' '),
+  };
   let selected: PageElement[] = [];
   for (const selector of asList(capture.select)) {
     const matches = queryAll(document, selector, 'select');
@@ -225,8 +310,12 @@ export function extractMarkdown(html: string, capture: Capture, pageUrl: string)
     }
   }
   const markdown = tidyMarkdown(turndown.turndown(selected.map((element) => element.outerHTML).join('\n')));
-  if (normalizeText(markdown) === '') throw new CaptureError('the selected part of the page has no text once converted to Markdown');
-  return markdown;
+  if (normalizeText(markdown) === '') {
+    // An empty container beside a script is how pages built in the browser arrive (the /jsbuilt kind of rel-11).
+    const scripted = document.querySelector('script') !== null;
+    throw new CaptureError(`the selected part of the page has no text once converted to Markdown${scripted ? '; the page has scripts, which may fill it in (capture runs none)' : ''}`);
+  }
+  return { markdown, signs };
 }
 
 // ---------------------------------------------------------------------------
@@ -237,10 +326,16 @@ export interface CaptureOptions {
   contentDir: string;
   /** `<platform>/<document>` keys, or every document. */
   documents: string[] | 'all';
-  /** The network; tests pass a fetch bound to a local server or the global one. */
-  fetch?: typeof globalThis.fetch;
+  /**
+   * Hosts that may be fetched although their address is not public (a local
+   * mirror, a test server), each `HOST` or `HOST:PORT` as URLs write it
+   * (`--allow-host`); see capture-guard.ts.
+   */
+  allowHosts?: string[];
   /** The capture clock; tests fix it so stamps are known. */
   now?: () => Date;
+  /** Waits between tries of a page that answered 429 or 503 (default: a timer); tests pass one that records. */
+  wait?: (ms: number) => Promise<void>;
   timeoutMs?: number;
   maxBytes?: number;
   maxRedirects?: number;
@@ -337,6 +432,7 @@ function captureTargets(content: LoadedContent): Map<string, CaptureTarget> {
 interface Context {
   contentDir: string;
   fetch: Omit<FetchOptions, 'language'>;
+  wait: (ms: number) => Promise<void>;
   now: () => Date;
   tool: string;
   /** Load problems, with content-relative files. */
@@ -351,9 +447,15 @@ async function captureDocument(target: CaptureTarget, context: Context): Promise
   if (problem) return failed(`${formatProblem({ ...problem, file: join(context.contentDir, problem.file) })} (fix it first: npm run validate)`);
 
   let markdown: string;
+  let finalUrl: string;
   try {
-    const page = await fetchPage(document.source_url, { ...context.fetch, language: document.language });
-    markdown = extractMarkdown(page.html, document.capture, page.url);
+    const page = await fetchPageWithRetry(document.source_url, { ...context.fetch, language: document.language }, context.wait);
+    checkFinalUrl(new URL(document.source_url), new URL(page.url));
+    const extracted = extractPage(page.html, document.capture, page.url);
+    checkNotRefreshStub(extracted.signs);
+    checkPlausibleText(extracted.markdown, extracted.signs, historyLatest?.text);
+    markdown = extracted.markdown;
+    finalUrl = page.url;
   } catch (error) {
     if (error instanceof CaptureError) return failed(error.message);
     throw error;
@@ -369,6 +471,7 @@ async function captureDocument(target: CaptureTarget, context: Context): Promise
   const snapshot: SnapshotData = {
     captured_at: instant,
     source_url: document.source_url,
+    final_url: finalUrl,
     sha256: sha256(body),
     archive_url: waybackUrl(document.source_url, instant),
     obtained: { method: 'capture', tool: context.tool },
@@ -401,37 +504,46 @@ export async function captureDocuments(
   const targets = captureTargets(content);
   const version = await packageVersion();
   const siteUrl = content.site?.data.url;
+  const policy = new AddressPolicy((options.allowHosts ?? []).map(parseAllowedHost));
+  const dispatcher = policy.agent();
   const context: Context = {
     contentDir: options.contentDir,
     fetch: {
-      fetch: options.fetch ?? globalThis.fetch,
+      policy,
+      dispatcher,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
       maxRedirects: options.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
+      now: options.now ?? (() => new Date()),
       userAgent: `Mozilla/5.0 (compatible; ClauseAtlas/${version}${siteUrl ? `; +${siteUrl}` : ''})`,
     },
     now: options.now ?? (() => new Date()),
+    wait: options.wait ?? ((ms) => new Promise((done) => setTimeout(done, ms))),
     tool: options.tool ?? `clause-atlas capture ${version}`,
     problems,
   };
 
   const keys = options.documents === 'all' ? [...targets.keys()].sort() : options.documents;
   const outcomes: CaptureOutcome[] = [];
-  for (const [index, key] of keys.entries()) {
-    const target = targets.get(key);
-    const entry = join(options.contentDir, 'documents', `${key}.yaml`);
-    let outcome: CaptureOutcome;
-    if (target === undefined) {
-      const invalid = content.rejected.keys.has(key) || problems.some((p) => p.file === `documents/${key}.yaml`);
-      outcome = { document: key, status: 'failed', message: invalid ? `its entry ${entry} is invalid (see npm run validate)` : `no document entry ${entry}` };
-    } else if (target.successor) {
-      const reason = `its history continues in ${target.successor}`;
-      outcome = options.documents === 'all' ? { document: key, status: 'skipped', reason } : { document: key, status: 'failed', message: `not captured: ${reason}; capture that document instead` };
-    } else {
-      outcome = await captureDocument(target, context);
+  try {
+    for (const [index, key] of keys.entries()) {
+      const target = targets.get(key);
+      const entry = join(options.contentDir, 'documents', `${key}.yaml`);
+      let outcome: CaptureOutcome;
+      if (target === undefined) {
+        const invalid = content.rejected.keys.has(key) || problems.some((p) => p.file === `documents/${key}.yaml`);
+        outcome = { document: key, status: 'failed', message: invalid ? `its entry ${entry} is invalid (see npm run validate)` : `no document entry ${entry}` };
+      } else if (target.successor) {
+        const reason = `its history continues in ${target.successor}`;
+        outcome = options.documents === 'all' ? { document: key, status: 'skipped', reason } : { document: key, status: 'failed', message: `not captured: ${reason}; capture that document instead` };
+      } else {
+        outcome = await captureDocument(target, context);
+      }
+      outcomes.push(outcome);
+      report(outcome, index + 1, keys.length);
     }
-    outcomes.push(outcome);
-    report(outcome, index + 1, keys.length);
+  } finally {
+    await dispatcher.destroy();
   }
   return outcomes;
 }

@@ -41,6 +41,8 @@ import { siteSchema } from '../../src/schema/site.ts';
 import { snapshotSchema, snapshotStamp, type SnapshotData } from '../../src/schema/snapshot.ts';
 import type { LedgerRecord } from '../../src/schema/ledger.ts';
 import { appendLedgerRecords, LEDGER_FILE, nextRecordNumber, readLedgerFile } from '../../src/atlas/ledger-file.ts';
+import { recordIdsInLedgerHistory } from './ledger-history.ts';
+import { withLedgerLock } from './ledger-lock.ts';
 import { normalizeText } from '../../src/atlas/normalize.ts';
 import { instantToStamp, serializeSnapshot, sha256, splitSnapshotFile, stampToInstant } from '../../src/atlas/snapshot-file.ts';
 import { writeFileExclusive } from '../../src/atlas/atomic-write.ts';
@@ -541,7 +543,7 @@ export async function planImport(options: ImportOptions): Promise<ImportPlan> {
 
   // 5. Record IDs for new documents, from the ledger and every existing document entry.
   const ledger = ledgerFile.ledger;
-  const existingIds = await existingDocumentIds(contentDir);
+  const existingIds = [...(await existingDocumentIds(contentDir)), ...(await recordIdsInLedgerHistory(contentDir))];
   const ledgerIds = new Set(ledger.records.map((r) => r.id));
   const pathOwner = new Map<string, string>();
   for (const record of ledger.records) for (const p of record.paths) pathOwner.set(p, record.id);
@@ -788,10 +790,14 @@ export interface ImportResult {
 
 /** Plans the import and, unless it is a dry run or has problems, applies it. */
 export async function importOta(options: ImportOptions & { dryRun?: boolean }): Promise<ImportResult> {
-  const plan = await planImport(options);
   const dryRun = options.dryRun ?? false;
-  if (plan.problems.length > 0 || dryRun) return { plan, written: [], dryRun };
-  return { plan, written: await applyPlan(plan), dryRun };
+  const run = async (): Promise<ImportResult> => {
+    const plan = await planImport(options);
+    if (plan.problems.length > 0 || dryRun) return { plan, written: [], dryRun };
+    return { plan, written: await applyPlan(plan), dryRun };
+  };
+  // The IDs a plan picks stay free only while no other run appends to the ledger (scripts/lib/ledger-lock.ts).
+  return dryRun ? run() : withLedgerLock(options.contentDir ?? 'content', run);
 }
 
 /** A short human summary of an import result. */

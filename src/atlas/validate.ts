@@ -1,7 +1,8 @@
 /**
  * Checks that need more than one file: references between entries, record
  * IDs against the ledger, quotes against snapshots, hashes against bytes,
- * and dates against the present. Every problem is collected; nothing stops early.
+ * dates against the present, and source URLs against the non-public address
+ * ranges. Every problem is collected; nothing stops early.
  */
 import { recordIdPattern } from '../schema/record-id.ts';
 import { checkAnalysis, checkMarkdown } from './analysis-guard.ts';
@@ -11,6 +12,7 @@ import { ledgerPathProblems } from './permanent-urls.ts';
 import { describeValue, type Problem } from './problems.ts';
 import { lineEndMismatch, sha256, stampToInstant } from './snapshot-file.ts';
 import { closestName } from './suggest.ts';
+import { nonPublicHost } from './public-address.ts';
 
 /** Suggests the closest known key when a reference looks like a typo. */
 function didYouMean(value: string, known: readonly string[]): string | undefined {
@@ -184,6 +186,19 @@ function checkQuotes(atlas: Atlas, content: LoadedContent, problems: Problem[]):
   }
 }
 
+/** Source URLs are published and fetched: none may be a non-public address (rel-09), in a document or in a snapshot's record of its capture. */
+function checkSourceAddresses(content: LoadedContent, problems: Problem[]): void {
+  const urls = [
+    ...content.documents.map((d) => ({ entry: d, field: 'source_url', url: d.data.source_url })),
+    ...content.snapshots.flatMap((s) => (['source_url', 'final_url'] as const).map((field) => ({ entry: s, field, url: s.data[field] }))),
+  ];
+  for (const { entry, field, url } of urls) {
+    const range = url === undefined ? undefined : nonPublicHost(url);
+    if (range === undefined) continue;
+    problems.push({ file: entry.file, line: entry.lineOf([field]), field, expected: 'a public web address (it is published, and capture fetches it)', found: `${describeValue(url)}, a ${range} address`, level: 'error' });
+  }
+}
+
 /** Runs every cross-file check. `now` is when validation runs (for "dates in the future"). */
 export function validateContent(content: LoadedContent, atlas: Atlas, now: Date): Problem[] {
   const problems: Problem[] = [];
@@ -192,6 +207,7 @@ export function validateContent(content: LoadedContent, atlas: Atlas, now: Date)
   checkRecordIds(content, problems);
   problems.push(...ledgerPathProblems(content, atlas));
   checkSnapshots(content, now, problems);
+  checkSourceAddresses(content, problems);
   checkDates(content, now, problems);
   checkQuotes(atlas, content, problems);
   return problems;

@@ -11,6 +11,8 @@ export const snapshotSchema = z
     captured_at: isoInstant,
     /** The URL the text was captured from. */
     source_url: httpUrl,
+    /** Where `source_url` led after redirects, as captured (set by `npm run capture`). */
+    final_url: httpUrl.optional(),
     /** SHA-256 of the body's bytes, lowercase hex; re-checked at every build. */
     sha256: z.string().regex(/^[0-9a-f]{64}$/, '64 lowercase hexadecimal digits'),
     /** A public archive copy of the source near the capture time (e.g. the Wayback Machine). */

@@ -135,7 +135,8 @@ function pointAt(file: string, url: string): void {
 const at = (instant: string) => () => new Date(instant);
 
 function capture(documents: CaptureOptions['documents'] = ['acme/privacy-policy'], options: Partial<CaptureOptions> = {}): Promise<CaptureOutcome[]> {
-  return captureDocuments({ contentDir: copy.root, documents, now: at('2026-03-10T09:30:15.250Z'), timeoutMs: 5000, ...options });
+  // The server is on 127.0.0.1, which capture refuses unless allowed (any port here, so a closed one can be tried too).
+  return captureDocuments({ contentDir: copy.root, documents, now: at('2026-03-10T09:30:15.250Z'), timeoutMs: 5000, allowHosts: ['127.0.0.1'], ...options });
 }
 
 /** Every file under the copy, by relative path, with the SHA-256 of its bytes. */
@@ -194,6 +195,7 @@ describe('capture: writing snapshots', () => {
     expect(data).toEqual({
       captured_at: '2026-03-10T09:30:15Z',
       source_url: source,
+      final_url: source,
       sha256: sha256(body),
       archive_url: `https://web.archive.org/web/20260310093015/${source}`,
       obtained: { method: 'capture', tool: `clause-atlas capture ${version}` },
@@ -203,14 +205,17 @@ describe('capture: writing snapshots', () => {
     // Front matter keys in the schema's order, then the body straight after.
     const raw = await readFile(file, 'utf8');
     expect(raw.split('---\n')[1]!.split('\n').map((line) => line.split(':')[0])).toEqual([
-      'captured_at', 'source_url', 'sha256', 'archive_url', 'obtained', '  method', '  tool', 'substantive', 'effective_date', '',
+      'captured_at', 'source_url', 'final_url', 'sha256', 'archive_url', 'obtained', '  method', '  tool', 'substantive', 'effective_date', '',
     ]);
 
     const after = await tree();
     expect(Object.keys(after).filter((path) => !(path in before))).toEqual([`${SNAPSHOTS}/2026-03-10T09-30-15Z.md`]);
-    // The atlas still loads without errors, and the new version is the document's latest.
+    // The atlas still loads without errors, and the new version is the document's latest. (Its source
+    // URLs point at the test server on 127.0.0.1, which validate refuses in a published atlas: those
+    // problems, and only those, are expected.)
     const loaded = loadAtlas(copy.root, { now: new Date('2026-03-10T10:00:00Z'), displayBase: join(copy.root, '..') });
-    expect(loaded.errors.map(formatProblem)).toEqual([]);
+    expect(loaded.errors.filter((p) => !(/^(?:source|final)_url$/.test(p.field) && p.found.endsWith(', a loopback address'))).map(formatProblem)).toEqual([]);
+    expect(loaded.errors.some((p) => p.file === `content/${SNAPSHOTS}/2026-03-10T09-30-15Z.md` && p.field === 'final_url')).toBe(true);
     expect(loaded.atlas.documentByKey.get('acme/privacy-policy')?.facts.lastChanged?.stamp).toBe('2026-03-10T09-30-15Z');
   });
 
@@ -247,12 +252,13 @@ describe('capture: writing snapshots', () => {
     ]);
   });
 
-  it('follows a redirect, records the declared source URL and resolves links against the final page', async () => {
+  it('follows a redirect within the site, records the declared source URL and the final one, and resolves links against the final page', async () => {
     pointAt(DOC, `${base}/moved`);
     const [outcome] = await capture();
     expect(outcome?.status).toBe('written');
     const { data, body } = await readSnapshot('2026-03-10T09-30-15Z');
     expect(data.source_url).toBe(`${base}/moved`);
+    expect(data.final_url).toBe(`${base}/privacy`);
     expect(data.archive_url).toBe(`https://web.archive.org/web/20260310093015/${base}/moved`);
     expect(body.toString('utf8')).toContain(`(${base}/support)`);
   });
@@ -285,7 +291,7 @@ describe('capture: failures write nothing and say what happened in one line', ()
     { name: 'a declared size over the limit', path: '/huge', options: { maxBytes: 4096 }, message: () => /^response over the size limit of 4096 bytes \(\d+ bytes declared\)$/ },
     { name: 'a streamed body over the limit', path: '/huge-stream', options: { maxBytes: 4096 }, message: () => 'response over the size limit of 4096 bytes' },
     { name: 'a selector that matches nothing', path: '/no-main', message: () => 'capture.select "main" matches nothing on the page' },
-    { name: 'an empty result', path: '/empty-main', message: () => 'the selected part of the page has no text once converted to Markdown' },
+    { name: 'an empty result', path: '/empty-main', message: () => 'the selected part of the page has no text once converted to Markdown; the page has scripts, which may fill it in (capture runs none)' },
     { name: 'a refused connection', url: () => closedPortUrl, message: () => /^network error: connect ECONNREFUSED 127\.0\.0\.1:\d+$/ },
     {
       name: 'an invalid selector',
@@ -345,7 +351,7 @@ describe('capture CLI', { timeout: 90_000 }, () => {
   const tsx = join(repo, 'node_modules/.bin/tsx');
   const cli = (args: string[]) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
-      execFile(tsx, [join(repo, 'scripts/capture.ts'), ...args], { cwd: repo }, (error, stdout, stderr) => {
+      execFile(tsx, [join(repo, 'scripts/capture.ts'), ...args, ...(args.length > 0 ? ['--allow-host', '127.0.0.1'] : [])], { cwd: repo }, (error, stdout, stderr) => {
         done({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, stdout, stderr });
       });
     });

@@ -21,6 +21,7 @@ import { ledgerSchema } from '../../src/schema/ledger.ts';
 import { platformSchema } from '../../src/schema/platform.ts';
 import { snapshotSchema, type SnapshotData } from '../../src/schema/snapshot.ts';
 
+import { commitAsBase } from '../support/git-repo.ts';
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = join(repo, 'tests/fixtures/ota');
 const version = (JSON.parse(await readFile(join(repo, 'package.json'), 'utf8')) as { version: string }).version;
@@ -421,6 +422,30 @@ describe('ledger: record IDs are never reused', () => {
     const result = await run();
     expect(result.plan.problems).toContainEqual(expect.stringContaining(`${join(content, 'ledger.yaml')}: expected the path /platform/acme/terms/ of the new document acme/terms to be unused, found it in record FX-D-00007`));
     expect(await tree(content)).toEqual(before);
+  });
+
+  it('rel-06: skips an ID that a committed ledger held, even after its record was removed', async () => {
+    await writeFile(join(content, 'ledger.yaml'), withdrawn);
+    await commitAsBase(content);
+    await writeFile(join(content, 'ledger.yaml'), withdrawn.replace(/  - id: FX-D-00007[\s\S]*?withdrawn: .*\n/, ''));
+    const result = await run();
+    expect(result.plan.problems).toEqual([]);
+    expect(result.plan.ledger.append.map((r) => r.id)).toEqual(['FX-D-00008', 'FX-D-00009', 'FX-D-00010']);
+  });
+
+  it('rel-08: two imports at once take turns on the ledger: one writes, the other finds it all done', async () => {
+    const results = await Promise.all([run(), run()]);
+    const ids = ledgerSchema.parse(parseYaml(await readFile(join(content, 'ledger.yaml'), 'utf8'))).records.map((r) => r.id);
+    expect(ids).toEqual(['FX-D-00001', 'FX-D-00002', 'FX-D-00003']);
+    expect(results.map((r) => r.plan.problems)).toEqual([[], []]);
+    expect(results.map((r) => r.plan.ledger.append.length).sort()).toEqual([0, 3]);
+  });
+
+  it('takes the ledger lock in a content folder that does not exist yet, and reports what is missing there', async () => {
+    const result = await run({ contentDir: join(tmp, 'none-yet') });
+    expect(result.written).toEqual([]);
+    expect(result.plan.problems).toContainEqual(`${join(tmp, 'none-yet/site.yaml')}: expected the site settings (id_prefix names new record IDs), found nothing at this path`);
+    expect(await readdir(join(tmp, 'none-yet'))).toEqual([]);
   });
 
   it('creates a missing ledger and appends to an empty one', async () => {

@@ -6,7 +6,7 @@
  * each placeholder field on its line.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -16,6 +16,8 @@ import { loadAtlas, type Problem } from '../../src/atlas/index.ts';
 import { FileExistsError } from '../../src/atlas/atomic-write.ts';
 import { newClause, newDocument, newPlatform } from '../../scripts/lib/new/create.ts';
 import { copyFixtureAtlas, type FixtureCopy } from '../support/fixture-atlas.ts';
+import { commitAsBase } from '../support/git-repo.ts';
+import { ledgerLockPath } from '../../scripts/lib/ledger-lock.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const NOW = new Date('2026-01-01T00:00:00Z');
@@ -192,6 +194,49 @@ describe('new platform', () => {
   it('refuses to overwrite a platform and checks the country code', async () => {
     await expectRefusal(() => newPlatform({ content, slug: 'acme', name: 'Acme' }), FileExistsError, ['platforms/acme.yaml']);
     await expectRefusal(() => newPlatform({ content, slug: 'newco', name: 'NewCo', headquarters: 'XX' }), '--headquarters: expected a country code that exists, found "XX"', [path]);
+  });
+});
+
+describe('record IDs are never handed out twice', () => {
+  const clauseIds = () => ledgerRecords().filter((record) => record.id.startsWith('FX-P-')).map((record) => record.id);
+
+  it('rel-06: an ID removed from the committed ledger is not reissued', async () => {
+    await commitAsBase(content);
+    copyFileSync(join(repo, 'tests/fixtures/append-only/rel-06-ledger.yaml'), join(content, 'ledger.yaml'));
+    const created = await newClause({ content, ref: 'acme/privacy-policy/reuse-test', clauseType: 'ai-training' });
+    expect(created.id).toBe('FX-P-000006');
+    expect(read('clauses/acme/privacy-policy/reuse-test.md')).toMatch(/\nid: FX-P-000006\n/);
+  });
+
+  it('rel-08: concurrent runs in one process get distinct IDs and every record is kept', async () => {
+    const slugs = ['race-a', 'race-b', 'race-c', 'race-d', 'race-e', 'race-f'];
+    const created = await Promise.all(slugs.map((slug) => newClause({ content, ref: `acme/privacy-policy/${slug}`, clauseType: 'ai-training' })));
+    const ids = created.map((c) => c.id).sort();
+    expect(ids).toEqual(['FX-P-000006', 'FX-P-000007', 'FX-P-000008', 'FX-P-000009', 'FX-P-000010', 'FX-P-000011']);
+    expect(clauseIds()).toHaveLength(11);
+    for (const [i, slug] of slugs.entries()) expect(read(`clauses/acme/privacy-policy/${slug}.md`)).toContain(`\nid: ${created[i]?.id}\n`);
+    expect(existsSync(ledgerLockPath(content))).toBe(false);
+  });
+
+  it('rel-08: concurrent npm run new processes get distinct IDs and every record is kept', async () => {
+    const exec = promisify(execFile);
+    const slugs = ['race-a', 'race-b', 'race-c'];
+    const runs = await Promise.all(
+      slugs.map((slug) => exec(process.execPath, ['--import', 'tsx', 'scripts/new.ts', 'clause', `acme/privacy-policy/${slug}`, '--type', 'ai-training', '--content', content], { cwd: repo })),
+    );
+    const ids = slugs.map((slug) => /^id: (\S+)$/m.exec(read(`clauses/acme/privacy-policy/${slug}.md`))?.[1]);
+    expect(new Set(ids).size).toBe(3);
+    expect(clauseIds()).toEqual(['FX-P-000001', 'FX-P-000002', 'FX-P-000003', 'FX-P-000004', 'FX-P-000005', ...[...ids].sort()]);
+    for (const [i, run] of runs.entries()) expect(run.stdout).toContain(`recorded ${ids[i]}`);
+  }, 60_000);
+
+  it('takes over a lock left by a run that died, once it is stale', async () => {
+    mkdirSync(ledgerLockPath(content));
+    const longAgo = new Date(Date.now() - 60_000);
+    utimesSync(ledgerLockPath(content), longAgo, longAgo);
+    const created = await newClause({ content, ref: 'acme/privacy-policy/after-crash', clauseType: 'ai-training' });
+    expect(created.id).toBe('FX-P-000006');
+    expect(existsSync(ledgerLockPath(content))).toBe(false);
   });
 });
 

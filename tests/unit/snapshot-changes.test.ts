@@ -1,4 +1,4 @@
-/** Committed snapshots are append-only: what scripts/check-snapshots-unchanged.ts reports from a git diff. */
+/** Committed snapshots are append-only: what `npm run validate -- --since <ref>` reports from a git diff (scripts/lib/snapshot-changes.ts). */
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/atlas/problems.ts';
 import { parseNameStatus, snapshotChangeProblems } from '../../scripts/lib/snapshot-changes.ts';

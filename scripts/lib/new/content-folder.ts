@@ -2,7 +2,8 @@
  * What a content folder already holds, as far as `npm run new` needs to know:
  * the keys of platforms, documents and clause types (to check references and
  * suggest near misses), the record IDs written in entry files (so a new ID is
- * never one already taken), the newest snapshot of a document (to point at
+ * never one already taken) or ever committed to the ledger (so an ID removed
+ * from it is not handed out again), the newest snapshot of a document (to point at
  * where a quote comes from) and the atlas's ID prefix.
  */
 import { readdir, readFile } from 'node:fs/promises';
@@ -10,6 +11,7 @@ import { join, relative, isAbsolute } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { siteSchema } from '../../../src/schema/site.ts';
 import { snapshotStamp } from '../../../src/schema/snapshot.ts';
+import { recordIdsInLedgerHistory } from '../ledger-history.ts';
 
 /** A refusal: nothing was written; the message is one line naming the file or option, what was expected and what was found. */
 export class NewEntryError extends Error {
@@ -88,6 +90,15 @@ export class ContentFolder {
       if (id !== undefined) ids.push(id);
     }
     return ids;
+  }
+
+  /**
+   * Record IDs in any committed version of the ledger, when the folder is in a
+   * git repository (else none): a record removed from the ledger keeps its ID
+   * taken. (`npm run validate -- --since <base>` refuses the removal itself.)
+   */
+  recordIdsInLedgerHistory(): Promise<string[]> {
+    return recordIdsInLedgerHistory(this.root);
   }
 
   /** The atlas's record ID prefix, from site.yaml. */

@@ -4,10 +4,13 @@
  * same schemas the validator uses, that the platform, document and clause
  * type referred to exist (with a "did you mean" for near misses), that no
  * entry and no ledger path is taken — and a refusal writes nothing.
- * Documents and clauses get the next free record ID (withdrawn IDs and IDs
- * already written in entries count, so none is reused); the entry is written
- * exclusively, then its record is appended to the ledger atomically, and the
- * entry is removed again if that append fails.
+ * Documents and clauses get the next free record ID (withdrawn IDs, IDs
+ * already written in entries and IDs ever committed to the ledger count, so
+ * none is reused); the entry is written exclusively, then its record is
+ * appended to the ledger atomically, and the entry is removed again if that
+ * append fails. Picking the ID and appending its record happen under the
+ * ledger lock (scripts/lib/ledger-lock.ts), so concurrent runs never share an ID or lose
+ * a record.
  */
 import { access, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -23,6 +26,7 @@ import { FileExistsError, writeFileExclusive } from '../../../src/atlas/atomic-w
 import { ContentFolder, displayPath, NewEntryError } from './content-folder.ts';
 import { closestName } from '../../../src/atlas/suggest.ts';
 import { clauseEntry, documentEntry, platformEntry } from './templates.ts';
+import { withLedgerLock } from '../ledger-lock.ts';
 
 /** What was written and what the contributor should do next. */
 export interface Created {
@@ -85,7 +89,8 @@ async function planRecord(folder: ContentFolder, kind: RecordKind, sitePath: str
     throw new NewEntryError(`${displayPath(ledgerPath)}: expected the path ${sitePath} to be unused, found it in record ${owner.id} (ledger paths keep resolving forever; choose another slug)`);
   }
   const prefix = await folder.idPrefix();
-  const id = formatRecordId(kind, nextRecordNumber(ledger.ledger, kind, await folder.recordIdsInEntries()), prefix);
+  const used = [...(await folder.recordIdsInEntries()), ...(await folder.recordIdsInLedgerHistory())];
+  const id = formatRecordId(kind, nextRecordNumber(ledger.ledger, kind, used), prefix);
   return { ledgerPath, record: { id, kind, paths: [sitePath] } };
 }
 
@@ -157,8 +162,11 @@ export async function newDocument(options: NewDocumentOptions): Promise<Created>
   const select = checkValue('--select', text, options.select ?? 'main');
   const path = folder.path('documents', platform, `${slug}.yaml`);
   await requireFree([path]);
-  const ledger = await planRecord(folder, 'document', `/platform/${platform}/${slug}/`);
-  await writeEntry(path, documentEntry({ id: ledger.record.id, title, type: options.type, sourceUrl, language, select }), ledger);
+  const ledger = await withLedgerLock(folder.root, async () => {
+    const planned = await planRecord(folder, 'document', `/platform/${platform}/${slug}/`);
+    await writeEntry(path, documentEntry({ id: planned.record.id, title, type: options.type, sourceUrl, language, select }), planned);
+    return planned;
+  });
   return {
     path: displayPath(path),
     id: ledger.record.id,
@@ -196,10 +204,13 @@ export async function newClause(options: NewClauseOptions): Promise<Created> {
   const dir = folder.path('clauses', platform, document);
   const path = join(dir, `${slug}.md`);
   await requireFree([path, join(dir, `${slug}.mdx`)]);
-  const ledger = await planRecord(folder, 'clause', `/platform/${platform}/${document}/${slug}/`);
   const snapshot = await folder.newestSnapshot(documentKey);
   const quoteSource = snapshot === undefined ? undefined : displayPath(snapshot);
-  await writeEntry(path, clauseEntry({ id: ledger.record.id, clauseType: options.clauseType, severity, confidence, quoteSource }), ledger);
+  const ledger = await withLedgerLock(folder.root, async () => {
+    const planned = await planRecord(folder, 'clause', `/platform/${platform}/${document}/${slug}/`);
+    await writeEntry(path, clauseEntry({ id: planned.record.id, clauseType: options.clauseType, severity, confidence, quoteSource }), planned);
+    return planned;
+  });
   const fill = [
     'title',
     'summary',
