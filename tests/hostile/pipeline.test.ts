@@ -68,6 +68,8 @@ function bodies(): string[] {
  */
 function shape(node: unknown, inEstree = false): unknown {
   if (Array.isArray(node)) return node.map((n) => shape(n, inEstree));
+  // The loader reads CRLF files as LF, the renderer reads them raw: raw code (an ESM block's value) keeps its CRs there.
+  if (typeof node === 'string') return node.replace(/\r\n/g, '\n');
   if (!node || typeof node !== 'object') return node;
   const skip = inEstree ? ['position', 'start', 'end', 'range', 'loc'] : ['position'];
   return Object.fromEntries(Object.entries(node).filter(([key]) => !skip.includes(key)).map(([key, value]) => [key, shape(value, inEstree || key === 'estree')]));
