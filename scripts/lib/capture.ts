@@ -477,7 +477,7 @@ async function captureDocument(target: CaptureTarget, context: Context): Promise
     obtained: { method: 'capture', tool: context.tool },
     substantive,
   };
-  const effectiveDate = findEffectiveDate(markdown, { notAfter: instant.slice(0, 10) });
+  const effectiveDate = findEffectiveDate(markdown);
   if (effectiveDate !== undefined) snapshot.effective_date = effectiveDate;
   const file = join(context.contentDir, 'snapshots', key, `${stamp}.md`);
   try {

@@ -1,9 +1,11 @@
 /**
- * The change log: every captured version that changed a policy in substance,
+ * The change log: every new version of a policy (captures.ts: not a capture
+ * that repeats, announces, truncates or alternates with the version in force),
  * newest first, with the analysed clauses whose quote moved at that version.
  * Built once per atlas in one pass over the snapshots and clause timelines.
  */
 import type { Atlas, ClauseRecord, DocumentRecord, PlatformRecord, SnapshotView, TimelineEvent } from './model.ts';
+import { summarizeVersion } from './version-summary.ts';
 
 /** A clause whose quote appeared, was reworded around, was removed or reappeared at a version. */
 export interface ClauseChange {
@@ -19,30 +21,44 @@ export interface Change {
   /** The document the snapshot was captured for (a predecessor keeps its own record). */
   document: DocumentRecord;
   platform: PlatformRecord;
-  /** The version before this one in the document's history, following predecessors. */
+  /** The version (not capture) before this one in the document's history, following predecessors. */
   previous: SnapshotView | undefined;
   /** In clause order (severity, then title). A version of a predecessor lists its successor's clauses. */
   clausesAffected: ClauseChange[];
   /** Site path of the version page. */
   versionUrl: string;
+  /** What the version changed, in words (version-summary.ts); worked out on first use. */
+  readonly summary: string;
 }
 
 /** How a change log, page or feed names a clause event. */
 export const CLAUSE_EVENT_LABELS: Record<ClauseChange['kind'], string> = {
-  appeared: 'quote first appears',
-  reworded: 'wording around the quote changed',
-  removed: 'quote no longer in the text',
-  reappeared: 'quote back in the text',
+  appeared: 'first appears',
+  reworded: 'its own sentences reworded',
+  removed: 'no longer in the text',
+  reappeared: 'restored to the text',
 };
 
 interface ChangeLog {
   all: Change[];
   byPlatform: Map<string, Change[]>;
+  byVersion: Map<SnapshotView, Change>;
 }
 
-/** Site path of one snapshot's version page. */
-export function versionUrl(snapshot: SnapshotView): string {
+/** The address a capture's version page had before captures and versions were told apart; for a version it is its page. */
+export function versionPath(snapshot: SnapshotView): string {
   return `/platform/${snapshot.documentKey}/versions/${snapshot.stamp}/`;
+}
+
+/** Anchor of a capture in its version page's list of checks. */
+export function captureAnchorId(snapshot: SnapshotView): string {
+  return `capture-${snapshot.stamp}`;
+}
+
+/** Site path where a capture is shown: a version's own page, or for any other capture its entry on the page of the version it belongs to. */
+export function versionUrl(snapshot: SnapshotView): string {
+  const { version } = snapshot.capture;
+  return version === snapshot ? versionPath(snapshot) : `${versionPath(version)}#${captureAnchorId(snapshot)}`;
 }
 
 function clauseChangesBySnapshot(clauses: readonly ClauseRecord[]): Map<SnapshotView, ClauseChange[]> {
@@ -57,13 +73,10 @@ function clauseChangesBySnapshot(clauses: readonly ClauseRecord[]): Map<Snapshot
   return bySnapshot;
 }
 
-/** Each snapshot's predecessor in its document's history. A document's own snapshots are the tail of its history. */
+/** Each version's previous version in its document's history (following predecessors). */
 function previousVersions(documents: readonly DocumentRecord[]): Map<SnapshotView, SnapshotView | undefined> {
   const previous = new Map<SnapshotView, SnapshotView | undefined>();
-  for (const document of documents) {
-    const offset = document.history.length - document.snapshots.length;
-    document.snapshots.forEach((snapshot, i) => previous.set(snapshot, document.history[offset + i - 1]));
-  }
+  for (const document of documents) document.versions.forEach((version, i) => previous.set(version, document.versions[i - 1]));
   return previous;
 }
 
@@ -74,23 +87,29 @@ function buildChangeLog(atlas: Atlas): ChangeLog {
   const byPlatform = new Map<string, Change[]>(atlas.platforms.map((p) => [p.slug, []]));
   for (const snapshot of atlas.snapshots) {
     const document = atlas.documentByKey.get(snapshot.documentKey);
-    if (!document) continue;
+    if (!document || snapshot.capture.kind !== 'version') continue;
     const before = previous.get(snapshot);
-    // A first capture is news whatever its flag says; later ones only when the text changed in substance.
-    if (before && !snapshot.data.substantive) continue;
+    const clausesAffected = clauseChanges.get(snapshot) ?? [];
+    let summary: string | undefined;
     const change: Change = {
       kind: before ? 'changed' : 'first',
       snapshot,
       document,
       platform: document.platform,
       previous: before,
-      clausesAffected: clauseChanges.get(snapshot) ?? [],
+      clausesAffected,
       versionUrl: versionUrl(snapshot),
+      get summary() {
+        summary ??= before
+          ? summarizeVersion(before, snapshot, clausesAffected.map(({ clause, kind }) => `${clause.data.title} (${CLAUSE_EVENT_LABELS[kind]})`)).text
+          : 'The first version the atlas holds, so there is nothing to compare it with.';
+        return summary;
+      },
     };
     all.push(change);
     byPlatform.get(document.platform.slug)?.push(change);
   }
-  return { all, byPlatform };
+  return { all, byPlatform, byVersion: new Map(all.map((c) => [c.snapshot, c])) };
 }
 
 const changeLogs = new WeakMap<Atlas, ChangeLog>();
@@ -101,12 +120,17 @@ function changeLog(atlas: Atlas): ChangeLog {
   return log;
 }
 
-/** Every substantive version across the atlas, newest first; computed once per atlas. */
+/** The change-log entry of one version, or undefined for a capture that is not a version. */
+export function changeOf(atlas: Atlas, snapshot: SnapshotView): Change | undefined {
+  return changeLog(atlas).byVersion.get(snapshot);
+}
+
+/** Every new version across the atlas, newest first; computed once per atlas. */
 export function atlasChanges(atlas: Atlas): readonly Change[] {
   return changeLog(atlas).all;
 }
 
-/** The substantive versions of one platform's documents, newest first. */
+/** The new versions of one platform's documents, newest first. */
 export function changesFor(atlas: Atlas, platform: PlatformRecord): readonly Change[] {
   return changeLog(atlas).byPlatform.get(platform.slug) ?? [];
 }

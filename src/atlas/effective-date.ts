@@ -1,8 +1,11 @@
 /**
- * The date a policy states for itself ("Effective: January 15, 2026",
+ * The dates a policy states about itself ("Effective: January 15, 2026",
  * "Last updated: 14 August, 2025", "Effective as of 1 July 2025",
- * "Last modified: 2024-05-01"). Only the top of the text is read, where
- * policies put that line, so dates quoted in the body are never taken for it.
+ * "Last modified: 2024-05-01", "This version … will go into effect on
+ * September 22, 2023"), past or future: a date after the capture is how a
+ * text announces a version not yet in force. Only the top of the text is
+ * read, where policies put that line, so dates quoted in the body are never
+ * taken for it.
  */
 import { normalizeText } from './normalize.ts';
 
@@ -16,7 +19,7 @@ const year = '(\\d{4})';
 
 // A label, an optional connecting word and separator, then the date straight after:
 // prose such as "we updated this notice on November 3" does not count.
-const LABEL = String.raw`\b(?:(effective)(?:\s+date)?|date\s+of\s+last\s+(?:update|revision|modification)|last\s+(?:update|revision|modification)|(?:last\s+)?(?:updated|modified|revised))`;
+const LABEL = String.raw`\b(?:(effective|(?:go|goes|went|come|comes|came|take|takes|took)\s+(?:into\s+)?effect)(?:\s+date)?|date\s+of\s+last\s+(?:update|revision|modification)|last\s+(?:update|revision|modification)|(?:last\s+)?(?:updated|modified|revised))`;
 const FILLER = String.raw`(?:\s+(?:as\s+of|as\s+from|on|from|since))?\s*[:-]?\s*[[(]?`;
 const DATE = `(?:${month}\\s+${day},?\\s+${year}|${day}\\s+(?:of\\s+)?${month},?\\s+${year}|(\\d{4})-(\\d{2})-(\\d{2}))\\b`;
 const STATED_DATE = new RegExp(`${LABEL}${FILLER}${DATE}`, 'gi');
@@ -32,21 +35,28 @@ function monthNumber(name: string): number {
   return MONTHS.indexOf(name.toLowerCase().slice(0, 3)) + 1;
 }
 
+/** What a text states about its own dates, each `YYYY-MM-DD`. */
+export interface StatedDates {
+  /** The first "effective" / "goes into effect" date: when the text is (or will be) in force. */
+  effective?: string;
+  /** Every effective date stated, in text order: a page can state its own and announce the next one's. */
+  effectiveDates?: string[];
+  /** The first "last updated / revised / modified" date. */
+  updated?: string;
+}
+
 /**
- * The policy's own effective (or, failing that, last-updated / modified /
- * revised) date as `YYYY-MM-DD`, read from the first lines of `text`
- * (Markdown); undefined when it states none with a full day, month and year.
- * An "effective" date wins over an "updated" one; among the same kind the
- * first in the text wins. Dates after `notAfter` (YYYY-MM-DD) are passed over,
- * so a policy captured before its announced effective date yields its
- * last-updated date, or nothing.
+ * The dates the first EFFECTIVE_DATE_LINES lines of `text` (Markdown) state
+ * about the text itself, past or future, with a full day, month and year;
+ * among the same kind the first in the text wins. A date with no label
+ * straight before it ("we updated this notice on November 3") does not count.
  */
-export function findEffectiveDate(text: string, options: { notAfter?: string } = {}): string | undefined {
+export function statedDates(text: string): StatedDates {
   const top = text
     .split('\n', EFFECTIVE_DATE_LINES)
     .map((line) => normalizeText(line))
     .join('\n');
-  let updated: string | undefined;
+  const found: StatedDates = {};
   for (const match of top.matchAll(STATED_DATE)) {
     const [, effective, mdyMonth, mdyDay, mdyYear, dmyDay, dmyMonth, dmyYear, isoYear, isoMonth, isoDate] = match;
     const date =
@@ -57,9 +67,21 @@ export function findEffectiveDate(text: string, options: { notAfter?: string } =
           : isoYear !== undefined && isoMonth !== undefined && isoDate !== undefined
             ? isoDay(isoYear, Number(isoMonth), isoDate)
             : undefined;
-    if (date === undefined || (options.notAfter !== undefined && date > options.notAfter)) continue;
-    if (effective !== undefined) return date;
-    updated ??= date;
+    if (date === undefined) continue;
+    if (effective !== undefined) {
+      found.effective ??= date;
+      (found.effectiveDates ??= []).push(date);
+    } else found.updated ??= date;
   }
-  return updated;
+  return found;
+}
+
+/**
+ * The policy's own effective (or, failing that, last-updated / modified /
+ * revised) date as `YYYY-MM-DD`, past or future; undefined when it states
+ * none with a full day, month and year. See statedDates.
+ */
+export function findEffectiveDate(text: string): string | undefined {
+  const { effective, updated } = statedDates(text);
+  return effective ?? updated;
 }

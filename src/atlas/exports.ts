@@ -186,8 +186,9 @@ export function apiDocument(atlas: Context, document: DocumentRecord): ApiDocume
     predecessor: document.predecessor ? documentRef(atlas, document.predecessor) : null,
     successor: document.successor ? documentRef(atlas, document.successor) : null,
     facts: {
+      captures: facts.captures,
       versions: facts.versions,
-      substantive_versions: facts.substantiveVersions,
+      own_versions: facts.ownVersions,
       first_captured: facts.firstCaptured?.capturedOn ?? null,
       last_changed: facts.lastChanged?.capturedOn ?? null,
       last_verified: facts.lastVerified?.capturedOn ?? null,
@@ -195,7 +196,13 @@ export function apiDocument(atlas: Context, document: DocumentRecord): ApiDocume
     },
     severity_counts: { ...document.severityCounts },
     clauses: byKey(document.clauses).map((item) => clauseRef(atlas, item)),
-    versions: document.history.map((s) => ({ ...snapshotRef(atlas, s), substantive: s.data.substantive, bytes: s.byteLength })),
+    versions: document.history.map((s) => ({
+      ...snapshotRef(atlas, s),
+      substantive: s.capture.kind === 'version',
+      capture: s.capture.kind,
+      version: s.capture.version.stamp,
+      bytes: s.byteLength,
+    })),
     citation: citationOf(documentCitation(atlas, document)),
   };
 }
@@ -219,6 +226,10 @@ export function apiClause(atlas: Context, clause: ClauseRecord): ApiClause {
     stability: {
       first_seen: stability.firstSeen?.capturedOn ?? null,
       last_seen: stability.lastSeen?.capturedOn ?? null,
+      first_captured: stability.firstCaptured?.capturedOn ?? null,
+      first_in_force: stability.firstInForce ?? null,
+      exact_since: stability.exactSince?.capturedOn ?? null,
+      substantially_since: stability.substantiallySince?.capturedOn ?? null,
       still_present: stability.stillPresent,
       gone_since: stability.goneSince?.capturedOn ?? null,
       changes: stability.changes,

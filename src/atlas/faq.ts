@@ -26,7 +26,10 @@ function stillPresent(clause: ClauseRecord): FaqItem {
   const question = `Is this clause still in ${policyName(clause)}?`;
   const latest = document.facts.lastVerified;
   if (stability.stillPresent && latest) {
-    return { question, answer: `Yes. The quoted text is in the latest version the atlas captured, on ${formatDate(latest.capturedOn)}.` };
+    return { question, answer: `Yes. The quoted text is in the version in force at the latest capture, on ${formatDate(latest.capturedOn)}.` };
+  }
+  if (!stability.firstSeen && stability.firstCaptured?.capture.inForceFrom) {
+    return { question, answer: `Not yet. The quoted text is in an announced version captured on ${formatDate(stability.firstCaptured.capturedOn)}, in force from ${formatDate(stability.firstCaptured.capture.inForceFrom)}.` };
   }
   if (stability.lastSeen) {
     const gone = stability.goneSince ? ` and is missing from every version since ${formatDate(stability.goneSince.capturedOn)}` : '';
@@ -39,11 +42,17 @@ function since(clause: ClauseRecord): FaqItem | undefined {
   const { firstSeen } = clause.stability;
   if (!firstSeen) return undefined;
   const { document, platform } = clause;
-  const parts = [`The quoted text first appears in the version captured on ${formatDate(firstSeen.capturedOn)}`];
+  const { firstCaptured, firstInForce, exactSince } = clause.stability;
+  const parts = [`The clause first appears in the version captured on ${formatDate(firstSeen.capturedOn)}`];
   // Predecessor documents carry the early history under another title (e.g. Twitter before X).
   const origin = earlierTitle(document, firstSeen.documentKey);
   if (origin) parts.push(`, when the policy was titled "${origin}"`);
   parts.push('.');
+  if (exactSince && exactSince !== firstSeen) parts.push(` Its wording then differed slightly; the exact wording quoted here dates from the version of ${formatDate(exactSince.capturedOn)}.`);
+  if (firstCaptured && firstCaptured !== firstSeen && firstCaptured.capture.kind === 'announcement') {
+    parts.push(` It was first captured on ${formatDate(firstCaptured.capturedOn)} in an announcement of that version.`);
+  }
+  if (firstInForce) parts.push(` The text states that version is effective from ${formatDate(firstInForce)}.`);
   if (document.history[0] === firstSeen) parts.push(' That is the earliest version the atlas holds, so the clause may be older.');
   return { question: `Since when has ${platform.data.name} had this clause?`, answer: parts.join('') };
 }

@@ -69,14 +69,14 @@ function itemTitle(change: Change): string {
   return `${change.document.data.title} ${what} — ${formatDate(change.snapshot.capturedOn)}`;
 }
 
-/** HTML summary of one change: what was captured, against which version, and the clauses it touched. */
+/** HTML summary of one change: what was captured, against which version, what it changed in words, and the clauses it touched. */
 function itemSummary(atlas: Atlas, change: Change): string {
   const link = (path: string, text: string) => `<a href="${escapeHtml(siteUrl(atlas, path))}">${escapeHtml(text)}</a>`;
   const { document, snapshot, previous } = change;
   const subject = `${link(document.url, document.data.title)} (${escapeHtml(document.platform.data.name)})`;
   const captured = formatDate(snapshot.capturedOn);
   const lead = previous
-    ? `<p>A new version of ${subject} was captured on ${captured}. It replaces the ${link(versionUrl(previous), `version of ${formatDate(previous.capturedOn)}`)}.</p>`
+    ? `<p>A new version of ${subject} was captured on ${captured}. It replaces the ${link(versionUrl(previous), `version of ${formatDate(previous.capturedOn)}`)}.</p><p>${escapeHtml(change.summary)}</p>`
     : `<p>The first captured version of ${subject}, from ${captured}.</p>`;
   const clauses = change.clausesAffected.length
     ? `<p>Analysed clauses affected:</p><ul>${change.clausesAffected.map(({ clause, kind }) => `<li>${link(clause.url, clause.data.title)}: ${CLAUSE_EVENT_LABELS[kind]}</li>`).join('')}</ul>`

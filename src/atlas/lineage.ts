@@ -16,3 +16,14 @@ export function earlierTitle(document: DocumentRecord, documentKey: string): str
   if (documentKey === document.key) return undefined;
   return documentInLineage(document, documentKey)?.data.title;
 }
+
+/** Titles of `document`'s predecessors, nearest first; guards against cycles. */
+export function predecessorTitles(document: DocumentRecord): string[] {
+  const titles: string[] = [];
+  const seen = new Set<string>([document.key]);
+  for (let d = document.predecessor; d && !seen.has(d.key); d = d.predecessor) {
+    seen.add(d.key);
+    titles.push(d.data.title);
+  }
+  return titles;
+}

@@ -15,6 +15,7 @@ import type { Site } from '../schema/site.ts';
 import { computeGrade, countSeverities, type Grade } from './grade.ts';
 import type { Entry, LoadedContent } from './load.ts';
 import { computeRarity, type Rarity } from './rarity.ts';
+import { classifyCaptures } from './captures.ts';
 import { snapshotView, type SnapshotView } from './snapshots.ts';
 import { textFragmentUrl } from './source-link.ts';
 import { computeStability, type Stability } from './stability.ts';
@@ -36,15 +37,19 @@ export interface PlatformRecord {
 }
 
 export interface DocumentFacts {
-  /** Snapshots of this document and its predecessors. */
+  /** Captures of this document and its predecessors, whatever they hold. */
+  captures: number;
+  /** Versions (captures classified `version`, captures.ts) of this document and its predecessors. */
   versions: number;
-  /** Of those, the ones whose text changed in substance. */
-  substantiveVersions: number;
+  /** Versions captured under this document's own name (fewer than `versions` when it has a predecessor). */
+  ownVersions: number;
   /** Earliest capture in the whole history. */
   firstCaptured: SnapshotView | undefined;
+  /** Earliest capture under this document's own name. */
+  ownFirstCaptured: SnapshotView | undefined;
   /** Latest capture: the last time the text was verified. */
   lastVerified: SnapshotView | undefined;
-  /** Latest snapshot with a substantive change. */
+  /** Latest new version after the first: when the text last changed; undefined when it never did. */
   lastChanged: SnapshotView | undefined;
   /** Whole months between the first and the latest capture. */
   monthsMonitored: number;
@@ -62,6 +67,8 @@ export interface DocumentRecord {
   snapshots: SnapshotView[];
   /** Snapshots of predecessors and then this document, oldest first. */
   history: SnapshotView[];
+  /** The captures of `history` that are new versions (captures.ts), oldest first. */
+  versions: SnapshotView[];
   predecessor: DocumentRecord | undefined;
   successor: DocumentRecord | undefined;
   clauses: ClauseRecord[];
@@ -93,7 +100,7 @@ export interface ClauseRecord {
   siblings: ClauseRecord[];
   /** The live source with the quote highlighted (URL text fragment). */
   sourceLink: string;
-  /** The snapshot the clause is cited against: the latest one containing the quote. */
+  /** The snapshot the clause is cited against: the latest version containing the quote verbatim. */
   citedSnapshot: SnapshotView | undefined;
 }
 
@@ -173,16 +180,18 @@ function historyOf(document: DocumentRecord): SnapshotView[] {
   return chain.flatMap((d) => d.snapshots);
 }
 
-function documentFacts(history: SnapshotView[]): DocumentFacts {
+function documentFacts(document: DocumentRecord): DocumentFacts {
+  const { history, versions, snapshots } = document;
   const first = history[0];
   const last = history.at(-1);
-  const substantive = history.filter((s) => s.data.substantive);
   return {
-    versions: history.length,
-    substantiveVersions: substantive.length,
+    captures: history.length,
+    versions: versions.length,
+    ownVersions: versions.filter((s) => s.documentKey === document.key).length,
     firstCaptured: first,
+    ownFirstCaptured: snapshots[0],
     lastVerified: last,
-    lastChanged: substantive.at(-1),
+    lastChanged: versions.length > 1 ? versions.at(-1) : undefined,
     monthsMonitored: first && last ? monthsBetween(first.capturedOn, last.capturedOn) : 0,
   };
 }
@@ -236,10 +245,11 @@ export function buildAtlas(content: LoadedContent): Atlas {
       platform,
       snapshots: snapshotsByDocument.get(e.key) ?? [],
       history: [],
+      versions: [],
       predecessor: undefined,
       successor: undefined,
       clauses: [],
-      facts: documentFacts([]),
+      facts: undefined as unknown as DocumentFacts,
       severityCounts: countSeverities([]),
     };
     documents.push(record);
@@ -253,9 +263,15 @@ export function buildAtlas(content: LoadedContent): Atlas {
       predecessor.successor = d;
     }
   }
+  for (const d of documents) d.history = historyOf(d);
+  // Each chain is classified once, from its newest document, whose history holds every predecessor's captures.
   for (const d of documents) {
-    d.history = historyOf(d);
-    d.facts = documentFacts(d.history);
+    if (d.successor) continue;
+    for (const [snapshot, capture] of classifyCaptures(d.history)) snapshot.capture = capture;
+  }
+  for (const d of documents) {
+    d.versions = d.history.filter((s) => s.capture.kind === 'version');
+    d.facts = documentFacts(d);
   }
 
   const clauseTypes = content.clauseTypes
@@ -304,7 +320,7 @@ export function buildAtlas(content: LoadedContent): Atlas {
       peerCount: 0,
       siblings: [],
       sourceLink: textFragmentUrl(document.data.source_url, e.data.quote),
-      citedSnapshot: stability.lastSeen,
+      citedSnapshot: stability.lastExact,
     };
     clauses.push(record);
   }

@@ -105,9 +105,9 @@ export function permanentUrls(atlas: Atlas): PermanentUrls {
   return { records, formerPaths, tombstones };
 }
 
-/** `_redirects` for static hosts (Netlify, Cloudflare Pages): one permanent redirect a line, sorted by source path. */
-export function hostRedirects(urls: PermanentUrls): string {
-  const lines = [...urls.records, ...urls.formerPaths].map((r) => `${r.from} ${r.to} 301`).sort();
+/** `_redirects` for static hosts (Netlify, Cloudflare Pages): one permanent redirect a line, sorted by source path; `more` adds redirects that are not the ledger's. */
+export function hostRedirects(urls: PermanentUrls, more: readonly Redirect[] = []): string {
+  const lines = [...urls.records, ...urls.formerPaths, ...more].map((r) => `${r.from} ${r.to} 301`).sort();
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 

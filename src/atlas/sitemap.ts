@@ -68,7 +68,7 @@ export function sitemapEntries(atlas: Atlas): SitemapEntry[] {
   addGroup('/platforms/', atlas.platforms, (p) => latest(p.documents.map(documentDate)));
   for (const document of atlas.documents) add(document.url, documentDate(document));
   for (const clause of atlas.clauses) add(clause.url, clauseDate(clause));
-  for (const snapshot of atlas.snapshots) add(versionUrl(snapshot), snapshot.capturedOn);
+  for (const snapshot of atlas.snapshots) if (snapshot.capture.version === snapshot) add(versionUrl(snapshot), snapshot.capturedOn);
   addGroup('/clause-types/', atlas.clauseTypes, (t) => latest(t.clauses.map(clauseDate)));
   addGroup('/regulations/', atlas.regulations, (r) => latest(r.clauses.map(clauseDate)));
   addGroup('/agencies/', atlas.agencies, (a) => latest(a.clauses.map(clauseDate)));

@@ -3,7 +3,8 @@
  * computed once per snapshot and shared by every clause that looks at it.
  */
 import type { SnapshotData } from '../schema/snapshot.ts';
-import { findEffectiveDate } from './effective-date.ts';
+import type { CaptureClass } from './captures.ts';
+import { statedDates, type StatedDates } from './effective-date.ts';
 import { normalizeText } from './normalize.ts';
 import { stampToInstant } from './snapshot-file.ts';
 
@@ -27,8 +28,28 @@ export interface SnapshotView {
   readonly normalized: string;
   /** Each paragraph (blank-line separated) normalised. */
   readonly paragraphs: readonly string[];
-  /** The effective or last-updated date (YYYY-MM-DD) the text states for itself: the front matter's, else read from the text; undefined when it states none. */
+  /** The dates the text states about itself (effective, last updated), past or future; the front matter's effective_date stands in when the text states none. */
+  readonly statedDates: StatedDates;
+  /** The effective or, failing that, last-updated date (YYYY-MM-DD) the text states for itself; undefined when it states none. */
   readonly effectiveDate: string | undefined;
+  /** What this capture is (new version, same text, announcement…); set by the model from the document's whole history (captures.ts). */
+  capture: CaptureClass;
+}
+
+/** Normalised paragraphs by their text: most paragraphs recur unchanged across a document's captures, so each is normalised once. */
+const normalizedParagraphs = new Map<string, string>();
+/** Past this many distinct paragraphs the cache starts again, so memory stays bounded on any archive. */
+const PARAGRAPH_CACHE_LIMIT = 100_000;
+
+/** normalizeText of one paragraph, cached by its text. */
+export function normalizedParagraph(paragraph: string): string {
+  let normalized = normalizedParagraphs.get(paragraph);
+  if (normalized === undefined) {
+    normalized = normalizeText(paragraph);
+    if (normalizedParagraphs.size >= PARAGRAPH_CACHE_LIMIT) normalizedParagraphs.clear();
+    normalizedParagraphs.set(paragraph, normalized);
+  }
+  return normalized;
 }
 
 /** Makes a snapshot view whose normalised forms are computed on first use and then kept. */
@@ -36,12 +57,17 @@ export function snapshotView(input: { documentKey: string; stamp: string; file: 
   let paragraphs: string[] | undefined;
   let normalized: string | undefined;
   // Paragraphs are normalised once; the whole text is their join, so nothing is normalised twice.
-  const paragraphsOf = () => (paragraphs ??= input.text.split(/\n\s*\n/).map(normalizeText).filter(Boolean));
+  const paragraphsOf = () => (paragraphs ??= input.text.split(/\n\s*\n/).map(normalizedParagraph).filter(Boolean));
   const capturedAt = stampToInstant(input.stamp);
   const capturedOn = capturedAt.slice(0, 10);
-  // `undefined` is a valid answer, so whether it was worked out is kept apart.
-  let effective: { date: string | undefined } | undefined;
-  return {
+  let stated: StatedDates | undefined;
+  const statedOf = (): StatedDates => {
+    if (stated) return stated;
+    stated = statedDates(input.text);
+    if (stated.effective === undefined && stated.updated === undefined && input.data.effective_date !== undefined) stated = { effective: input.data.effective_date, effectiveDates: [input.data.effective_date] };
+    return stated;
+  };
+  const view: SnapshotView = {
     ...input,
     capturedAt,
     capturedOn,
@@ -51,8 +77,16 @@ export function snapshotView(input: { documentKey: string; stamp: string; file: 
     get paragraphs() {
       return paragraphsOf();
     },
-    get effectiveDate() {
-      return (effective ??= { date: input.data.effective_date ?? findEffectiveDate(input.text, { notAfter: capturedOn }) }).date;
+    get statedDates() {
+      return statedOf();
     },
+    get effectiveDate() {
+      const dates = statedOf();
+      return dates.effective ?? dates.updated;
+    },
+    // Until the model classifies the history, a capture stands alone as its own version.
+    capture: undefined as unknown as CaptureClass,
   };
+  view.capture = { kind: 'version', version: view };
+  return view;
 }

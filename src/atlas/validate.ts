@@ -177,11 +177,13 @@ function checkQuotes(atlas: Atlas, content: LoadedContent, problems: Problem[]):
     const { stability, document } = c;
     if (!document.history.length) {
       problems.push({ file: c.file, line, field: 'quote', expected: `text from a snapshot of ${document.key}`, found: 'a document with no snapshots', level: 'error' });
-    } else if (stability.presentIn === 0) {
+    } else if (!stability.firstCaptured) {
       problems.push({ file: c.file, line, field: 'quote', expected: `text that occurs in a snapshot of ${document.key} (${document.history.length} checked)`, found: `a quote found in none of them: ${describeValue(c.data.quote)}`, level: 'error', hint: 'copy the words exactly as the policy shows them; markup, line breaks and curly quotes do not matter' });
-    } else if (!stability.stillPresent) {
+    } else if (!stability.stillPresent && stability.firstSeen) {
       const since = stability.goneSince;
       problems.push({ file: c.file, line, field: 'quote', expected: 'text still in the latest version', found: `a quote no longer in the current text${since ? ` since ${since.capturedOn} (${since.stamp})` : ''}`, level: 'warning', hint: 'review the clause against the current version' });
+    } else if (stability.stillPresent && !stability.exactSince) {
+      problems.push({ file: c.file, line, field: 'quote', expected: 'the quote verbatim in the latest version', found: `a quote the latest version holds only in substance, reworded (last verbatim in ${stability.lastExact?.stamp ?? 'no version'})`, level: 'warning', hint: 'quote the current wording, or keep the old one if the analysis is about it' });
     }
   }
 }

@@ -94,6 +94,11 @@ export function diffVersions(before: string, after: string, options: VersionDiff
 /** Diffs two versions already split with `versionBlocks` (lets a caller split each version once). */
 export function diffVersionBlocks(before: readonly VersionBlock[], after: readonly VersionBlock[], options: VersionDiffOptions = {}): VersionDiff {
   const builder = new HunkBuilder(options.maxWordEdits ?? 1500);
+  // The same words split into paragraphs differently (a blank line added or removed) are the same text, as for quote matching.
+  if (before.map((b) => b.key).join(' ') === after.map((b) => b.key).join(' ')) {
+    builder.same(after);
+    return builder.finish(options.foldLongerThan ?? 3, options.context ?? 1);
+  }
   const aligned = diffArrays(
     before.map((b) => b.key),
     after.map((b) => b.key),
@@ -235,6 +240,11 @@ class HunkBuilder {
     });
     return { hunks, stats: this.stats, changed: this.stats.changedBlocks > 0, detail: this.detail };
   }
+}
+
+/** A word diff of two short texts (a clause's earlier and current wording), with edits grouped as on version pages. */
+export function wordDiff(before: string, after: string): DiffPart[] {
+  return readableParts(diffWordsWithSpace(before, after).map((c) => ({ kind: c.added ? 'added' : c.removed ? 'removed' : 'same', text: c.value })));
 }
 
 /**

@@ -1,12 +1,16 @@
 /**
- * Each captured version in its place in a document's history: the versions
- * before and after it, the clauses that analyse its text, and the diff from
- * the previous version. Diffs are worked out on first use and kept, so the
+ * Each version (captures.ts) in its place in a document's history: the
+ * versions before and after it, the captures that checked it without finding
+ * a new text, the clauses that analyse its text, and the diff from the
+ * previous version. Only versions get pages; any other capture is listed on
+ * the page of the version it belongs to, and its former page address leads there. Diffs are worked out on first use and kept, so the
  * document timeline, the change log and the version page share one diff per
  * snapshot; each version is split into paragraphs once, and a paragraph that
  * recurs across versions (most do) is prepared once.
  */
+import { versionPath, versionUrl } from './changes.ts';
 import type { Atlas, ClauseRecord, DocumentRecord, SnapshotView } from './model.ts';
+import type { Redirect } from './permanent-urls.ts';
 import { diffVersionBlocks, versionBlocks, type VersionBlock, type VersionDiff } from './version-diff.ts';
 
 /** One snapshot's place in its document's history. */
@@ -20,6 +24,8 @@ export interface VersionContext {
   previous: SnapshotView | undefined;
   /** The version after this one, following successors. */
   next: SnapshotView | undefined;
+  /** Later captures that found no new version and belong to this one (same text, announcements, incomplete captures, alternating variants), oldest first. */
+  checks: SnapshotView[];
   /** Clauses whose document history contains this version: the document's and its successors'. */
   clauses: ClauseRecord[];
   /** What changed since the previous version; undefined for the first one. Computed on first use. */
@@ -64,10 +70,10 @@ function buildContexts(atlas: Atlas): Map<SnapshotView, VersionContext> {
     const chain = successorChain(document);
     const current = chain.at(-1) ?? document;
     const clauses = chain.flatMap((d) => d.clauses);
-    // A document's own snapshots are the tail of its history.
-    const offset = document.history.length - document.snapshots.length;
-    document.snapshots.forEach((snapshot, i) => {
-      const previous = document.history[offset + i - 1];
+    // A document's own versions are the tail of its history's versions.
+    const offset = document.versions.length - document.versions.filter((v) => v.documentKey === document.key).length;
+    document.versions.slice(offset).forEach((snapshot, i) => {
+      const previous = document.versions[offset + i - 1];
       let diff: VersionDiff | undefined;
       contexts.set(snapshot, {
         snapshot,
@@ -75,6 +81,7 @@ function buildContexts(atlas: Atlas): Map<SnapshotView, VersionContext> {
         current,
         previous,
         next: undefined,
+        checks: [],
         clauses,
         get diff() {
           if (previous) diff ??= diffVersionBlocks(blocks(previous), blocks(snapshot));
@@ -86,6 +93,11 @@ function buildContexts(atlas: Atlas): Map<SnapshotView, VersionContext> {
   for (const context of contexts.values()) {
     const before = context.previous && contexts.get(context.previous);
     if (before) before.next = context.snapshot;
+  }
+  // atlas.snapshots is newest first; checks are listed oldest first.
+  for (let i = atlas.snapshots.length - 1; i >= 0; i--) {
+    const snapshot = atlas.snapshots[i]!;
+    if (snapshot.capture.version !== snapshot) contexts.get(snapshot.capture.version)?.checks.push(snapshot);
   }
   return contexts;
 }
@@ -105,10 +117,31 @@ export function versionContext(atlas: Atlas, snapshot: SnapshotView): VersionCon
   return context;
 }
 
-/** Every snapshot that belongs to a known document (so it gets a version page), grouped by document, oldest first. */
+/** Every version of a known document (each gets a version page), grouped by document, oldest first. */
 export function versionedSnapshots(atlas: Atlas): SnapshotView[] {
   const map = contexts(atlas);
   // One document's versions in a row, oldest first: consecutive versions share most
   // paragraphs, so the snapshot renderer's block cache hits instead of evicting.
   return atlas.snapshots.filter((s) => map.has(s)).sort((a, b) => a.documentKey.localeCompare(b.documentKey) || a.stamp.localeCompare(b.stamp));
+}
+
+/** Every capture of a known document, versions or not: each is published raw with its hash, so any citation of it can be checked. */
+export function publishedCaptures(atlas: Atlas): SnapshotView[] {
+  return atlas.snapshots.filter((s) => atlas.documentByKey.has(s.documentKey));
+}
+
+/**
+ * Former version-page addresses of captures that are not versions, each
+ * leading to the capture's entry on its version's page, so a citation made
+ * when every capture had a page still resolves. Sorted by address.
+ */
+export function captureRedirects(atlas: Atlas): Redirect[] {
+  const map = contexts(atlas);
+  return atlas.snapshots
+    .filter((s) => !map.has(s) && map.has(s.capture.version))
+    .map((s) => {
+      const document = atlas.documentByKey.get(s.documentKey);
+      return { from: versionPath(s), to: versionUrl(s), id: document?.data.id ?? '', label: `capture of ${s.capturedOn} (${document?.data.title ?? s.documentKey})` };
+    })
+    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 }

@@ -31,3 +31,12 @@ export function capitalize(word: string): string {
 export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
+
+/**
+ * A version count that says what it counts: "17 versions" for a document of
+ * its own, "17 versions (26 with Twitter Privacy Policy)" when its history
+ * includes a predecessor's (titles of every predecessor in the chain, oldest last).
+ */
+export function versionCount(own: number, all: number, predecessorTitles: readonly string[]): string {
+  return all === own || predecessorTitles.length === 0 ? plural(own, 'version') : `${plural(own, 'version')} (${all} with ${listOf(predecessorTitles)})`;
+}

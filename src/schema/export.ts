@@ -120,8 +120,12 @@ const snapshotRefSchema = z.object({
 });
 /** A version in a document's history, with what changed. */
 const versionSchema = snapshotRefSchema.extend({
-  /** SnapshotData.substantive */
-  substantive: z.boolean().describe('False when only markup or whitespace changed since the previous version.'),
+  /** SnapshotView.capture.kind === 'version' */
+  substantive: z.boolean().describe('True when the capture is a new version; false when it repeats, announces, truncates or alternates with the version in force (see capture).'),
+  /** SnapshotView.capture.kind */
+  capture: z.enum(['version', 'same-text', 'announcement', 'incomplete', 'alternating']).describe('What the capture is: a new version, the same text, an announcement of a coming version, an incomplete capture or an alternating variant.'),
+  /** SnapshotView.capture.version.stamp */
+  version: stamp.describe('Stamp of the version the capture belongs to (its own for a new version).'),
   /** SnapshotView.byteLength */
   bytes: count.describe('Size of the captured text in bytes.'),
 });
@@ -131,7 +135,7 @@ const timelineEventSchema = z
     /** TimelineEvent.kind */
     kind: z
       .enum(['appeared', 'reworded', 'removed', 'reappeared'])
-      .describe('appeared (first time), reworded (the paragraph around the quote changed), removed (the quote vanished) or reappeared.'),
+      .describe("appeared (first time), reworded (the clause's own sentences changed), removed (no sentence holds it any more) or reappeared (restored after a removal); versions only, not every capture."),
   })
   .merge(snapshotRefSchema);
 
@@ -139,17 +143,25 @@ const timelineEventSchema = z
 const stabilitySchema = z
   .object({
     /** stability.firstSeen.capturedOn */
-    first_seen: isoDate.nullable().describe('Capture date of the earliest snapshot containing the quote.'),
+    first_seen: isoDate.nullable().describe('Capture date of the earliest version holding the clause, verbatim or in substance.'),
     /** stability.lastSeen.capturedOn */
-    last_seen: isoDate.nullable().describe('Capture date of the latest snapshot containing the quote.'),
+    last_seen: isoDate.nullable().describe('Capture date of the latest version holding the clause, verbatim or in substance.'),
+    /** stability.firstCaptured.capturedOn */
+    first_captured: isoDate.nullable().describe('Capture date of the earliest capture of any kind holding the clause (an announcement can come before the version).'),
+    /** stability.firstInForce */
+    first_in_force: isoDate.nullable().describe('Effective date the first version holding the clause states (or an earlier announcement gave), or null when the text states none.'),
+    /** stability.exactSince.capturedOn */
+    exact_since: isoDate.nullable().describe('Start of the unbroken run of versions, up to the newest, holding the quote verbatim, or null.'),
+    /** stability.substantiallySince.capturedOn */
+    substantially_since: isoDate.nullable().describe('Start of the unbroken run of versions, up to the newest, holding the clause verbatim or in substance, or null.'),
     /** stability.stillPresent */
-    still_present: z.boolean().describe('Whether the newest snapshot of the document contains the quote.'),
+    still_present: z.boolean().describe('Whether the newest version holds the clause, verbatim or in substance.'),
     /** stability.goneSince.capturedOn */
-    gone_since: isoDate.nullable().describe('Capture date of the snapshot from which the quote is gone for good, or null.'),
+    gone_since: isoDate.nullable().describe('Capture date of the version from which the clause is gone for good, or null.'),
     /** stability.changes */
-    changes: count.describe('Changes after the first appearance: rewordings, removals and reappearances.'),
+    changes: count.describe("Changes after the first appearance: rewordings of the clause's own sentences, removals and restorations."),
     /** stability.presentIn */
-    present_in: count.describe('Snapshots whose text contains the quote.'),
+    present_in: count.describe('Versions holding the clause.'),
     /** stability.timeline */
     timeline: z.array(timelineEventSchema).describe('Each appearance, rewording and removal of the quote, oldest first.'),
   })
@@ -344,14 +356,16 @@ export const apiDocumentSchema = documentRefSchema.extend({
   /** DocumentFacts */
   facts: z
     .object({
+      /** facts.captures */
+      captures: count.describe('Captures, predecessors included, whatever they hold.'),
       /** facts.versions */
-      versions: count.describe('Captured versions, predecessors included.'),
-      /** facts.substantiveVersions */
-      substantive_versions: count.describe('Of those, the versions whose text changed in substance.'),
+      versions: count.describe('Versions (texts the platform published), predecessors included.'),
+      /** facts.ownVersions */
+      own_versions: count.describe('Versions captured under this document\'s own name.'),
       /** facts.firstCaptured.capturedOn */
       first_captured: isoDate.nullable().describe('Capture date of the earliest version.'),
       /** facts.lastChanged.capturedOn */
-      last_changed: isoDate.nullable().describe('Capture date of the latest substantive change.'),
+      last_changed: isoDate.nullable().describe('Capture date of the latest new version after the first.'),
       /** facts.lastVerified.capturedOn */
       last_verified: isoDate.nullable().describe('Capture date of the latest version: when the text was last checked.'),
       /** facts.monthsMonitored */
@@ -363,7 +377,7 @@ export const apiDocumentSchema = documentRefSchema.extend({
   /** DocumentRecord.clauses */
   clauses: z.array(clauseRefSchema).describe('Analysed clauses of the document, by key.'),
   /** DocumentRecord.history */
-  versions: z.array(versionSchema).describe('Every captured version, predecessors first, oldest first.'),
+  versions: z.array(versionSchema).describe('Every capture, predecessors first, oldest first, each with what it is.'),
   /** documentCitation */
   citation: citationSchema,
 });

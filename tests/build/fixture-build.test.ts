@@ -41,7 +41,8 @@ describe('the fixture build', () => {
     for (const section of ['What it is', 'Why it matters', 'Consumer impact', 'The clause, verbatim', 'Stability', 'How other platforms handle this', 'Record details', 'Provenance', 'Cite this', 'Classification', 'Other clauses in this policy', 'Questions and answers', 'not legal advice']) {
       expect(text, section).toContain(section);
     }
-    expect(text).toContain('First seen 1 January 2022');
+    expect(text).toContain('First seen in a version 1 January 2022');
+    expect(text).toContain('First in force The text states no effective date');
     expect(text).toContain('Last seen 1 August 2023');
     expect(text).toContain('No longer in the current text since 1 March 2024');
     expect(text).toContain('Changes 2');

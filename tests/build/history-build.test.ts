@@ -1,7 +1,8 @@
 /**
  * Builds the fixture atlas, plus one version of hostile third-party text, and
- * checks its history pages: a version page per snapshot with capture facts,
- * stated dates, highlighted clauses and a diff; raw snapshots that hash to the
+ * checks its history pages: a version page per version (not per capture)
+ * with capture facts, stated dates, later captures, highlighted clauses and a
+ * diff; the former page of a capture that is not a version leading to it; raw snapshots that hash to the
  * SHA-256 shown; the change log and its feeds; the review list of clauses
  * whose quote left the current text; and no markup or script from the text.
  */
@@ -39,7 +40,8 @@ const HOSTILE_TEXT = [
 let copy: FixtureCopy;
 let atlas: Atlas;
 let site: BuiltSite;
-const page = (url: string) => site.read(`${url.replace(/^\//, '')}index.html`);
+/** The built page of a site path; a fragment (a capture's entry on its version's page) is left off. */
+const page = (url: string) => site.read(`${url.replace(/^\//, '').replace(/#.*$/, '')}index.html`);
 
 beforeAll(() => {
   copy = copyFixtureAtlas();
@@ -67,23 +69,32 @@ afterAll(() => {
 });
 
 describe('the history pages of the fixture build', () => {
-  it('publishes a version page with capture facts for every snapshot, predecessors included', () => {
+  it('publishes a version page with capture facts for every version, and lists every other capture on its version page', () => {
     expect(atlas.snapshots).toHaveLength(8);
     for (const snapshot of atlas.snapshots) {
       const text = textOf(page(versionUrl(snapshot)));
-      for (const fact of [snapshot.data.sha256, snapshot.data.source_url, snapshot.capturedAt, 'SHA-256 verified at build', 'Substantive change']) {
-        expect(text, `${snapshot.file}: ${fact}`).toContain(fact);
+      for (const fact of [snapshot.data.sha256, snapshot.capturedOn === '2022-06-01' ? '1 June 2022' : snapshot.capturedAt]) expect(text, `${snapshot.file}: ${fact}`).toContain(fact);
+      if (snapshot.capture.version === snapshot) {
+        for (const fact of [snapshot.data.source_url, 'SHA-256 verified at build', 'This capture A new version']) expect(text, `${snapshot.file}: ${fact}`).toContain(fact);
+        if (snapshot.data.archive_url) expect(text).toContain(snapshot.data.archive_url);
       }
-      if (snapshot.data.archive_url) expect(text).toContain(snapshot.data.archive_url);
     }
     expect(site.exists('platform/acme/old-privacy-policy/versions/2022-01-01T00-00-00Z/index.html')).toBe(true);
+  });
+
+  it('lists a capture with the same text on its version page, and leads its former page there', () => {
+    const checks = textOf(sectionOf(page('/platform/acme/old-privacy-policy/versions/2022-01-01T00-00-00Z/'), 'checks'));
+    expect(checks).toContain('1 June 2022 : checked, no change');
+    const former = page('/platform/acme/old-privacy-policy/versions/2022-06-01T00-00-00Z/');
+    expect(former).toContain('url=/platform/acme/old-privacy-policy/versions/2022-01-01T00-00-00Z/#capture-2022-06-01T00-00-00Z');
+    expect(site.read('_redirects')).toContain('/platform/acme/old-privacy-policy/versions/2022-06-01T00-00-00Z/ /platform/acme/old-privacy-policy/versions/2022-01-01T00-00-00Z/#capture-2022-06-01T00-00-00Z 301');
   });
 
   it('shows the date a version states for itself beside its capture date', () => {
     const text = textOf(page('/platform/acme/privacy-policy/versions/2024-03-01T00-00-00Z/'));
     expect(text).toContain('Captured on 1 March 2024');
-    expect(text).toContain('Date stated in the text 1 March 2024');
-    expect(textOf(page('/platform/acme/privacy-policy/versions/2023-08-01T00-00-00Z/'))).toContain('Date stated in the text None stated');
+    expect(text).toContain('The text states it was last updated on 1 March 2024');
+    expect(textOf(page('/platform/acme/privacy-policy/versions/2023-08-01T00-00-00Z/'))).toContain('The text states no date of its own');
   });
 
   it('highlights the passages analysed clauses quote and links them to the clause pages', () => {
@@ -101,14 +112,14 @@ describe('the history pages of the fixture build', () => {
     const changes = sectionOf(html, 'changes');
     expect(changes).toMatch(/<ins[^>]*><span class="visually-hidden"[^>]*>added: <\/span>after you delete them<\/ins>/);
     expect(textOf(changes)).toContain('Compared with the version of 1 February 2023');
-    // The first version of the successor is compared with the predecessor's last.
-    expect(textOf(page('/platform/acme/privacy-policy/versions/2023-02-01T00-00-00Z/'))).toContain('Compared with the version of 1 June 2022');
+    // The first version of the successor is compared with the predecessor's last version (its 1 June 2022 capture only repeats 1 January).
+    expect(textOf(page('/platform/acme/privacy-policy/versions/2023-02-01T00-00-00Z/'))).toContain('Compared with the version of 1 January 2022');
     expect(textOf(page('/platform/acme/old-privacy-policy/versions/2022-01-01T00-00-00Z/'))).toContain('This is the first captured version');
   });
 
   it('lists every version with the size of its change on the document page', () => {
     const versions = sectionOf(page('/platform/acme/privacy-policy/'), 'versions');
-    for (const snapshot of atlas.documentByKey.get('acme/privacy-policy')?.history ?? []) expect(versions).toContain(`href="${versionUrl(snapshot)}"`);
+    for (const snapshot of atlas.documentByKey.get('acme/privacy-policy')?.versions ?? []) expect(versions).toContain(`href="${versionUrl(snapshot)}"`);
     expect(textOf(versions)).toMatch(/\d+ words added, \d+ removed/);
   });
 
@@ -121,13 +132,14 @@ describe('the history pages of the fixture build', () => {
     }
   });
 
-  it('lists substantive versions newest first on /changes/, with the clauses affected', () => {
+  it('lists new versions newest first on /changes/, with a summary and the clauses affected', () => {
     const html = page('/changes/');
     const dates = [...sectionOf(html, 'log').matchAll(/<a href="\/platform\/[^"]+\/versions\/([^/]+)\/"[^>]*><time/g)].map((m) => m[1] ?? '');
     expect(dates.length).toBeGreaterThan(0);
     expect(dates).toEqual([...dates].sort().reverse());
     expect(dates).toContain('2023-08-01T00-00-00Z');
-    expect(textOf(html)).toContain('quote no longer in the text');
+    expect(textOf(html)).toContain('no longer in the text');
+    expect(textOf(html)).toMatch(/sentences? (added|removed)/);
   });
 
   it('serves valid RSS, Atom and JSON feeds for the atlas and each platform', () => {

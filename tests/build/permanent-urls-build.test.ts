@@ -68,7 +68,9 @@ describe('permanent record URLs in the built site', () => {
 
   it('publishes a _redirects file for static hosts', () => {
     const lines = site.read('_redirects').trim().split('\n');
-    expect(lines).toHaveLength(8 + 2);
+    // 8 records, 2 former paths, and the former page of the one fixture capture that is not a version.
+    expect(lines).toHaveLength(8 + 2 + 1);
+    expect(lines).toContain('/platform/acme/old-privacy-policy/versions/2022-06-01T00-00-00Z/ /platform/acme/old-privacy-policy/versions/2022-01-01T00-00-00Z/#capture-2022-06-01T00-00-00Z 301');
     expect(lines).toContain('/r/FX-P-000002/ /platform/acme/privacy-policy/ai-training/ 301');
     expect(lines).toContain('/platform/acme/privacy-policy/model-training/ /platform/acme/privacy-policy/ai-training/ 301');
   });

@@ -263,10 +263,10 @@ describe('capture: writing snapshots', () => {
     expect(body.toString('utf8')).toContain(`(${base}/support)`);
   });
 
-  it('leaves out an effective date stated for after the capture', async () => {
+  it('records an effective date stated for after the capture too: that is how a text announces a coming version', async () => {
     const [outcome] = await capture(['acme/privacy-policy'], { now: at('2026-01-02T00:00:00Z') });
     expect(outcome?.status).toBe('written');
-    expect((await readSnapshot('2026-01-02T00-00-00Z')).data.effective_date).toBeUndefined();
+    expect((await readSnapshot('2026-01-02T00-00-00Z')).data.effective_date).toBe('2026-01-15');
   });
 
   it("gives a document without snapshots of its own a first one, not substantive when it repeats the predecessor's text", async () => {

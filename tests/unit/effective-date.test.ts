@@ -3,7 +3,7 @@
  * opening lines of real snapshots under content/snapshots/, as captured.
  */
 import { describe, expect, it } from 'vitest';
-import { EFFECTIVE_DATE_LINES, findEffectiveDate } from '../../src/atlas/effective-date.ts';
+import { EFFECTIVE_DATE_LINES, findEffectiveDate, statedDates } from '../../src/atlas/effective-date.ts';
 
 describe('findEffectiveDate: real opening lines', () => {
   it.each([
@@ -57,11 +57,24 @@ describe('findEffectiveDate: forms and limits', () => {
     expect(findEffectiveDate('Last updated: March 1, 2024\nEffective: April 1, 2024')).toBe('2024-04-01');
   });
 
-  it('passes over dates after notAfter, falling back to the last-updated date', () => {
-    const text = 'Effective: July 1, 2026. Last Revised: May 26, 2026.';
-    expect(findEffectiveDate(text, { notAfter: '2026-06-01' })).toBe('2026-05-26');
-    expect(findEffectiveDate(text, { notAfter: '2026-05-01' })).toBeUndefined();
-    expect(findEffectiveDate(text, { notAfter: '2026-07-01' })).toBe('2026-07-01');
+  it('reads future dates too, and keeps the effective and the revised date apart', () => {
+    // reddit/privacy-policy as captured before 1 July 2026.
+    expect(statedDates('Effective: July 1, 2026. Last Revised: May 26, 2026.')).toEqual({ effective: '2026-07-01', effectiveDates: ['2026-07-01'], updated: '2026-05-26' });
+    expect(statedDates('Spotify Privacy Policy\n\nEffective as of July 1, 2026\n')).toEqual({ effective: '2026-07-01', effectiveDates: ['2026-07-01'] });
+    expect(statedDates('#### Last Updated: August 14, 2025')).toEqual({ updated: '2025-08-14' });
+  });
+
+  it('reads an announced effective date ("will go into effect on …")', () => {
+    // x/twitter-privacy-policy as captured on 23 August 2023 (line 15).
+    const announced = 'X Privacy Policy\n================\n\n**We have made some updates to our Privacy Policy. This version of the Privacy Policy will go into effect on September 22, 2023. Read the [current Privacy Policy](#current).**\n';
+    expect(statedDates(announced)).toEqual({ effective: '2023-09-22', effectiveDates: ['2023-09-22'] });
+    // x/twitter-privacy-policy as captured on 18 April 2023.
+    expect(findEffectiveDate('**This version of the Privacy Policy will go into effect on May 18, 2023.**')).toBe('2023-05-18');
+    expect(findEffectiveDate('The new terms take effect on 1 March 2024.')).toBe('2024-03-01');
+    // instagram/privacy-policy as captured on 28 May 2025 (lines 15 and 26): a banner announcing the next version above the one in force.
+    const banner = 'Recent update We last updated our Privacy Policy on May 27, 2025. Upcoming update We’ll soon be updating the Privacy Policy. The updates will go into effect on June 16, 2025. [Read the new policy.](https://privacycenter.instagram.com/policy/version/10052835831416190/)\n\nEffective May 27, 2025 | [View printable version](https://mbasic.facebook.com/privacy/policy/printable/)';
+    expect(statedDates(banner)).toEqual({ effective: '2025-06-16', effectiveDates: ['2025-06-16', '2025-05-27'] });
+    expect(findEffectiveDate('These terms came into effect on 2024-03-01.')).toBe('2024-03-01');
   });
 
   it(`reads only the first ${EFFECTIVE_DATE_LINES} lines`, () => {

@@ -119,7 +119,7 @@ describe('the API index', () => {
 describe('an API clause', () => {
   it('carries the stability of a quote that was reworded and then removed, across a predecessor', () => {
     const clause = apiClause(atlas, get(atlas.clauseByKey, 'acme/privacy-policy/message-retention'));
-    expect(clause.stability).toMatchObject({ first_seen: '2022-01-01', last_seen: '2023-08-01', still_present: false, gone_since: '2024-03-01', changes: 2, present_in: 4 });
+    expect(clause.stability).toMatchObject({ first_seen: '2022-01-01', last_seen: '2023-08-01', still_present: false, gone_since: '2024-03-01', changes: 2, present_in: 3 });
     expect(clause.stability.timeline.map((e) => [e.kind, e.document, e.stamp])).toEqual([
       ['appeared', 'acme/old-privacy-policy', '2022-01-01T00-00-00Z'],
       ['reworded', 'acme/privacy-policy', '2023-08-01T00-00-00Z'],
@@ -156,7 +156,7 @@ describe('an API clause', () => {
 describe('an API document', () => {
   const policy = apiDocument(atlas, get(atlas.documentByKey, 'acme/privacy-policy'));
   it('computes its facts over the predecessor history', () => {
-    expect(policy.facts).toEqual({ versions: 5, substantive_versions: 4, first_captured: '2022-01-01', last_changed: '2024-03-01', last_verified: '2024-03-01', months_monitored: 26 });
+    expect(policy.facts).toEqual({ captures: 5, versions: 4, own_versions: 3, first_captured: '2022-01-01', last_changed: '2024-03-01', last_verified: '2024-03-01', months_monitored: 26 });
     expect(policy.predecessor?.key).toBe('acme/old-privacy-policy');
     expect(policy.successor).toBeNull();
     expect(apiDocument(atlas, get(atlas.documentByKey, 'acme/old-privacy-policy')).successor?.key).toBe('acme/privacy-policy');
@@ -164,12 +164,12 @@ describe('an API document', () => {
     expect(policy.severity_counts).toEqual({ low: 0, medium: 1, high: 1 });
   });
   it('lists every version, oldest first, with a raw URL whose file hashes to the published SHA-256', () => {
-    expect(policy.versions.map((v) => [v.stamp, v.substantive])).toEqual([
-      ['2022-01-01T00-00-00Z', true],
-      ['2022-06-01T00-00-00Z', false],
-      ['2023-02-01T00-00-00Z', true],
-      ['2023-08-01T00-00-00Z', true],
-      ['2024-03-01T00-00-00Z', true],
+    expect(policy.versions.map((v) => [v.stamp, v.substantive, v.capture, v.version])).toEqual([
+      ['2022-01-01T00-00-00Z', true, 'version', '2022-01-01T00-00-00Z'],
+      ['2022-06-01T00-00-00Z', false, 'same-text', '2022-01-01T00-00-00Z'],
+      ['2023-02-01T00-00-00Z', true, 'version', '2023-02-01T00-00-00Z'],
+      ['2023-08-01T00-00-00Z', true, 'version', '2023-08-01T00-00-00Z'],
+      ['2024-03-01T00-00-00Z', true, 'version', '2024-03-01T00-00-00Z'],
     ]);
     for (const version of policy.versions) {
       // The raw route serves content/snapshots/<p>/<d>/<stamp>.md without its front matter.

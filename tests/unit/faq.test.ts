@@ -21,7 +21,7 @@ describe('clauseFaq', () => {
   });
 
   it('says whether the clause is still in the policy', () => {
-    expect(answerTo('acme/privacy-policy/ai-training', 'Is this clause still in')).toBe('Yes. The quoted text is in the latest version the atlas captured, on 1 March 2024.');
+    expect(answerTo('acme/privacy-policy/ai-training', 'Is this clause still in')).toBe('Yes. The quoted text is in the version in force at the latest capture, on 1 March 2024.');
     expect(answerTo('acme/privacy-policy/message-retention', 'Is this clause still in')).toBe(
       'No. The quoted text was last seen in the version captured on 1 August 2023 and is missing from every version since 1 March 2024.',
     );
@@ -32,9 +32,9 @@ describe('clauseFaq', () => {
   });
 
   it('dates the first appearance, through a predecessor, and flags history that may be older', () => {
-    expect(answerTo('acme/privacy-policy/ai-training', 'Since when')).toBe('The quoted text first appears in the version captured on 1 February 2023.');
+    expect(answerTo('acme/privacy-policy/ai-training', 'Since when')).toBe('The clause first appears in the version captured on 1 February 2023.');
     expect(answerTo('acme/privacy-policy/message-retention', 'Since when')).toBe(
-      'The quoted text first appears in the version captured on 1 January 2022, when the policy was titled "Acme Chat Privacy Policy". That is the earliest version the atlas holds, so the clause may be older.',
+      'The clause first appears in the version captured on 1 January 2022, when the policy was titled "Acme Chat Privacy Policy". That is the earliest version the atlas holds, so the clause may be older.',
     );
   });
 

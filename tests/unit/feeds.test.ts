@@ -182,8 +182,10 @@ describe('the atlas RSS feed', () => {
   it('summarises the affected clauses with links', () => {
     const summary = items[2]?.description ?? '';
     expect(summary).toContain(`<a href="${SITE}/platform/acme/privacy-policy/versions/2023-02-01T00-00-00Z/">version of 1 February 2023</a>`);
-    expect(summary).toContain(`<li><a href="${SITE}/platform/acme/privacy-policy/ai-training/">Posts may train Acme's models</a>: wording around the quote changed</li>`);
-    expect(summary).toContain('Messages are kept for thirty days</a>: wording around the quote changed');
+    expect(summary).toContain(`<li><a href="${SITE}/platform/acme/privacy-policy/ai-training/">Posts may train Acme's models</a>: its own sentences reworded</li>`);
+    expect(summary).toContain('Messages are kept for thirty days</a>: its own sentences reworded');
+    // What the version changed, in words (version-summary.ts), escaped.
+    expect(summary).toContain(`<p>${atlasChanges(atlas)[2]?.summary.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')}</p>`);
     expect(items[3]?.description).toContain('The first captured version of');
   });
 });
@@ -212,7 +214,7 @@ describe('the atlas JSON feed', () => {
     expect(feed.items.map((i) => [i.id, i.date_published])).toEqual(
       atlasChanges(atlas).map((c) => [`${SITE}${c.versionUrl}`, new Date(c.snapshot.capturedAt).toISOString()]),
     );
-    expect(feed.items[0]?.content_html).toContain('quote no longer in the text');
+    expect(feed.items[0]?.content_html).toContain('no longer in the text');
   });
 });
 

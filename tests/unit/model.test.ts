@@ -35,9 +35,14 @@ describe('document facts follow predecessors', () => {
     expect(policy?.snapshots.map((s) => s.stamp)).toEqual(['2023-02-01T00-00-00Z', '2023-08-01T00-00-00Z', '2024-03-01T00-00-00Z']);
     expect(policy?.history.map((s) => s.capturedOn)).toEqual(['2022-01-01', '2022-06-01', '2023-02-01', '2023-08-01', '2024-03-01']);
   });
-  it('counts versions, substantive changes and months monitored', () => {
-    expect(policy?.facts.versions).toBe(5);
-    expect(policy?.facts.substantiveVersions).toBe(4);
+  it('counts captures, versions (own and with the predecessor) and months monitored', () => {
+    // The predecessor's 2022-06-01 capture only re-spaces and drops emphasis: same text, not a version.
+    expect(policy?.facts.captures).toBe(5);
+    expect(policy?.facts.versions).toBe(4);
+    expect(policy?.facts.ownVersions).toBe(3);
+    expect(policy?.facts.ownFirstCaptured?.capturedOn).toBe('2023-02-01');
+    expect(policy?.versions.map((s) => s.capturedOn)).toEqual(['2022-01-01', '2023-02-01', '2023-08-01', '2024-03-01']);
+    expect(policy?.history[1]?.capture).toMatchObject({ kind: 'same-text', version: policy?.history[0] });
     expect(policy?.facts.firstCaptured?.capturedOn).toBe('2022-01-01');
     expect(policy?.facts.lastChanged?.capturedOn).toBe('2024-03-01');
     expect(policy?.facts.lastVerified?.capturedOn).toBe('2024-03-01');
@@ -53,7 +58,7 @@ describe('clause stability', () => {
     const { stability } = clause('acme/privacy-policy/message-retention');
     expect(stability.firstSeen?.capturedOn).toBe('2022-01-01');
     expect(stability.lastSeen?.capturedOn).toBe('2023-08-01');
-    expect(stability.presentIn).toBe(4);
+    expect(stability.presentIn).toBe(3);
     expect(stability.stillPresent).toBe(false);
     expect(stability.goneSince?.capturedOn).toBe('2024-03-01');
     expect(stability.timeline.map((e) => `${e.kind} ${e.snapshot.capturedOn}`)).toEqual(['appeared 2022-01-01', 'reworded 2023-08-01', 'removed 2024-03-01']);

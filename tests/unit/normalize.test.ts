@@ -14,6 +14,19 @@ describe('normalizeText', () => {
   it('drops heading marks, Setext underlines, list markers and escapes', () => {
     expect(normalizeText('Title\n=====\n\n## 1\\. Scope\n\n* one\n* two')).toBe('Title 1. Scope one two');
   });
+  it('deletes invisible format characters instead of turning them into spaces', () => {
+    for (const invisible of ['\u00AD', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF']) {
+      expect(normalizeText(`Da${invisible}ten`), `U+${invisible.codePointAt(0)?.toString(16)}`).toBe('Daten');
+    }
+    expect(normalizeText('\uFEFFcom\u00ADpany')).toBe('company');
+  });
+  it('still reads a no-break space as a space', () => {
+    expect(normalizeText('30\u00A0Tagen')).toBe('30 Tagen');
+  });
+  it('ignores whitespace inside brackets and before closing punctuation', () => {
+    expect(normalizeText('your email address ( for login ) and\nyour device , when')).toBe('your email address (for login) and your device, when');
+    expect(normalizeText('Is it [ here ] ?')).toBe('Is it [here]?');
+  });
   it('removes HTML tags such as <br>', () => {
     expect(stripMarkdown('line<br>break')).toBe('line break');
   });
@@ -35,5 +48,15 @@ describe('containsQuote', () => {
   });
   it('never matches an empty quote', () => {
     expect(containsQuote(policy, '  ')).toBe(false);
+  });
+});
+
+describe('links split by a blank line', () => {
+  it('drop the target left at the start of a paragraph and the opening bracket left at the end of the one before', () => {
+    // facebook/privacy-policy (PGA sample 2): a link whose text holds a blank line, with a signed token that changes at every capture.
+    const [before, after] = '[Learn more\n\n](https://lm.facebook.com/l.php?u=https%3A%2F%2Fhelp.instagram.com%2F1&h=AT0yx-bXLip) about Instagram.'.split('\n\n');
+    expect(normalizeText(before ?? '')).toBe('Learn more');
+    expect(normalizeText(after ?? '')).toBe('about Instagram.');
+    expect(normalizeText('See [1] and [2].')).toBe('See [1] and [2].');
   });
 });

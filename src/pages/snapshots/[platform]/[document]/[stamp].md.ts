@@ -1,5 +1,5 @@
 /**
- * A snapshot's captured text, byte for byte as hashed, so `sha256sum` on the
+ * A capture's text (every capture, whether a version or not), byte for byte as hashed, so `sha256sum` on the
  * download matches the SHA-256 on its pages. The bytes are re-read from the
  * file and re-hashed here: a text that no longer matches fails the build.
  */
@@ -9,11 +9,11 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { contentRoot } from '../../../../atlas/index.ts';
 import type { SnapshotView } from '../../../../atlas/model.ts';
 import { sha256, splitSnapshotFile } from '../../../../atlas/snapshot-file.ts';
-import { versionedSnapshots } from '../../../../atlas/version-pages.ts';
+import { publishedCaptures } from '../../../../atlas/version-pages.ts';
 import { atlas } from '../../../../lib/atlas.ts';
 
 export const getStaticPaths = (() =>
-  versionedSnapshots(atlas).map((snapshot) => {
+  publishedCaptures(atlas).map((snapshot) => {
     const [platform, document] = snapshot.documentKey.split('/');
     return { params: { platform, document, stamp: snapshot.stamp }, props: { snapshot } };
   })) satisfies GetStaticPaths;
