@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
-import { extractMarkdown } from '../../scripts/lib/capture.ts';
+import { extractPage } from '../../scripts/lib/capture.ts';
 import { classifyCaptures } from '../../src/atlas/captures.ts';
 import { versionContext } from '../../src/atlas/version-pages.ts';
 import { contentRoot, loadAtlas } from '../../src/atlas/index.ts';
@@ -39,8 +39,8 @@ describe('field-05: soft hyphens', () => {
   });
   it('finds the same text when a page only gains soft hyphens, so a re-capture is unchanged', () => {
     const capture = { select: 'main' };
-    const v1 = extractMarkdown(read('field-05/shy-v1.html'), capture, 'https://capco.example/shy');
-    const v2 = extractMarkdown(read('field-05/shy-v2.html'), capture, 'https://capco.example/shy');
+    const v1 = extractPage(read('field-05/shy-v1.html'), capture, 'https://capco.example/shy').markdown;
+    const v2 = extractPage(read('field-05/shy-v2.html'), capture, 'https://capco.example/shy').markdown;
     expect(v1).not.toBe(v2);
     expect(normalizeText(v2)).toBe(normalizeText(v1));
   });
