@@ -37,7 +37,7 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(versio
   process.exit(2);
 }
 const work = resolve(values.work);
-const astro = resolve('node_modules/astro/astro.js');
+const astro = resolve('node_modules/astro/bin/astro.mjs');
 
 function check(step: string, result: Measured): Measured {
   if (result.status !== 0) {

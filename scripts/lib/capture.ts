@@ -52,8 +52,8 @@ import { checkFinalUrl, checkNotRefreshStub, checkPlausibleText, type PageSigns 
 
 export { CaptureError, parseAllowedHost };
 
-// turndown-plugin-gfm ships no type declarations; only `gfm` is used.
-const { gfm } = createRequire(import.meta.url)('turndown-plugin-gfm') as { gfm: TurndownService.Plugin };
+// @joplin/turndown-plugin-gfm (the maintained fork) ships no type declarations; only `gfm` is used.
+const { gfm } = createRequire(import.meta.url)('@joplin/turndown-plugin-gfm') as { gfm: TurndownService.Plugin };
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;

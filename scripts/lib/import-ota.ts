@@ -31,7 +31,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TextDecoder } from 'node:util';
-import { z, type ZodIssue } from 'astro/zod';
+import { z } from 'astro/zod';
 import { parse as parseYaml, parseDocument, stringify } from 'yaml';
 import { httpUrl, slug, text } from '../../src/schema/common.ts';
 import { documentSchema, documentTypes, type DocumentData } from '../../src/schema/document.ts';
@@ -46,6 +46,7 @@ import { withLedgerLock } from './ledger-lock.ts';
 import { normalizeText } from '../../src/atlas/normalize.ts';
 import { instantToStamp, serializeSnapshot, sha256, splitSnapshotFile, stampToInstant } from '../../src/atlas/snapshot-file.ts';
 import { writeFileExclusive } from '../../src/atlas/atomic-write.ts';
+import { issuePath, type SchemaIssue } from '../../src/atlas/schema-issue.ts';
 
 // ---------------------------------------------------------------------------
 // The import map
@@ -84,7 +85,9 @@ export const importServiceSchema = z
     /** The platform entry to create when `content/platforms/<platform>.yaml` is missing; ignored otherwise. */
     platform_entry: platformSchema.optional(),
     /** The service's terms types (dataset sub-folder names, e.g. "Privacy Policy") and the documents they become. */
-    documents: z.record(z.enum(documentTypes), importDocumentSchema).default({}),
+    // Keys go through a pipe so zod checks each one against the terms types (and
+    // says which type was meant) instead of requiring every terms type as a key.
+    documents: z.record(z.string().pipe(z.enum(documentTypes)), importDocumentSchema).default({}),
   })
   .strict();
 
@@ -126,17 +129,26 @@ function fieldName(path: ReadonlyArray<string | number>): string {
 }
 
 /** One zod issue as `<file>: <field>: expected …, found …`. */
-export function describeIssue(file: string, issue: ZodIssue, input: unknown): string {
-  const field = issue.path.length > 0 ? `${fieldName(issue.path)}: ` : '';
-  const found = valueAt(input, issue.path);
+export function describeIssue(file: string, issue: SchemaIssue, input: unknown): string {
+  const path = issuePath(issue);
+  const field = path.length > 0 ? `${fieldName(path)}: ` : '';
+  const found = valueAt(input, path);
+  const oneOf = (values: readonly unknown[], value: unknown) => {
+    const options = values.length > 6 ? `a terms type of @opentermsarchive/terms-types such as "Privacy Policy" or "Terms of Service"` : `one of ${values.map((o) => JSON.stringify(o)).join(', ')}`;
+    return `${file}: ${field}expected ${options}, found ${JSON.stringify(value)}`;
+  };
   switch (issue.code) {
     case 'unrecognized_keys':
       return `${file}: ${field}expected only known fields, found unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
     case 'invalid_type':
-      return `${file}: ${field}expected ${issue.expected === 'object' ? 'a mapping' : issue.expected === 'array' ? 'a list' : issue.expected}, found ${issue.received === 'undefined' ? 'nothing' : describeValue(found) === 'nothing' ? issue.received : describeValue(found)}`;
-    case 'invalid_enum_value': {
-      const options = issue.options.length > 6 ? `a terms type of @opentermsarchive/terms-types such as "Privacy Policy" or "Terms of Service"` : `one of ${issue.options.map((o) => JSON.stringify(o)).join(', ')}`;
-      return `${file}: ${field}expected ${options}, found ${JSON.stringify(issue.received)}`;
+      return `${file}: ${field}expected ${issue.expected === 'object' ? 'a mapping' : issue.expected === 'array' ? 'a list' : issue.expected}, found ${describeValue(found)}`;
+    case 'invalid_value':
+      return oneOf(issue.values, found);
+    case 'invalid_key': {
+      // A record key outside its enum (a terms type that does not exist): the key is what was found.
+      const inner = issue.issues[0];
+      if (inner?.code === 'invalid_value') return oneOf(inner.values, path.at(-1));
+      return `${file}: ${field}expected ${inner?.message ?? issue.message}, found ${JSON.stringify(path.at(-1))}`;
     }
     case 'invalid_union':
       return `${file}: ${field}expected a CSS selector or a list of CSS selectors, found ${describeValue(found)}`;

@@ -6,9 +6,10 @@
  */
 import matter from 'gray-matter';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
-import type { ZodIssue, ZodType, ZodTypeDef } from 'astro/zod';
+import type { ZodType } from 'astro/zod';
 import { NOT_PLAIN_TEXT } from '../schema/common.ts';
 import { describeValue, type Problem } from './problems.ts';
+import { hasDefaultSizeMessage, issuePath, typeName, type SchemaIssue } from './schema-issue.ts';
 
 /** A YAML text parsed with positions. */
 interface PositionedYaml {
@@ -98,25 +99,21 @@ export function parseEntrySource(file: string, raw: string, problems: Problem[])
   return { data: parsed.value, body, bodyLine, lineOf: parsed.lineOf };
 }
 
-/** Zod's type names in contributor words: enums as a list of quoted options. */
-function describeType(expected: string): string {
-  if (expected === 'string') return 'text';
-  if (expected.includes(' | ')) return `one of ${expected.split(' | ').map((o) => o.replace(/^'(.*)'$/, '"$1"')).join(', ')}`;
-  return expected;
-}
-
-function issueExpectation(issue: ZodIssue): { expected: string; found?: string } {
+/** What a schema issue expected and, where the value alone does not say it, what it found. */
+function issueExpectation(issue: SchemaIssue, value: unknown): { expected: string; found?: string | undefined } {
+  const missing = value === undefined ? 'nothing (the field is missing)' : undefined;
   switch (issue.code) {
     case 'invalid_type':
-      return { expected: describeType(issue.expected), found: issue.received === 'undefined' ? 'nothing (the field is missing)' : issue.received };
-    case 'invalid_enum_value':
-      return { expected: `one of ${issue.options.map((o) => JSON.stringify(o)).join(', ')}` };
+      return { expected: issue.expected === 'string' ? 'text' : issue.expected, found: missing ?? typeName(value) };
+    case 'invalid_value':
+      // A wrong word is quoted; a missing field or a value of another type is named.
+      return { expected: `one of ${issue.values.map((o) => JSON.stringify(o)).join(', ')}`, found: typeof value === 'string' ? undefined : (missing ?? typeName(value)) };
     case 'unrecognized_keys':
       return { expected: 'only the fields the schema defines', found: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${k}\``).join(', ')}` };
     case 'too_small':
-      return { expected: issue.message.startsWith('String must') || issue.message.startsWith('Array must') ? `at least ${issue.minimum} ${issue.type === 'array' ? 'items' : 'characters'}` : issue.message };
+      return { expected: hasDefaultSizeMessage(issue) ? `at least ${issue.minimum} ${issue.origin === 'array' ? 'items' : 'characters'}` : issue.message };
     case 'too_big':
-      return { expected: issue.message.startsWith('String must') || issue.message.startsWith('Array must') ? `at most ${issue.maximum} ${issue.type === 'array' ? 'items' : 'characters'}` : issue.message };
+      return { expected: hasDefaultSizeMessage(issue) ? `at most ${issue.maximum} ${issue.origin === 'array' ? 'items' : 'characters'}` : issue.message };
     case 'invalid_union':
       return { expected: 'text or a list of text' };
     default:
@@ -137,21 +134,23 @@ function valueAt(data: unknown, path: ReadonlyArray<string | number>): unknown {
 export function checkSchema<T>(
   file: string,
   source: EntrySource,
-  schema: ZodType<T, ZodTypeDef, unknown>,
+  schema: ZodType<T, unknown>,
   problems: Problem[],
 ): T | undefined {
   if (source.data === undefined) return undefined;
   const result = schema.safeParse(source.data ?? {});
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
-    const { expected, found } = issueExpectation(issue);
-    const field = issue.path.length ? issue.path.join('.') : issue.code === 'invalid_type' ? 'file' : '(top level)';
+    const path = issuePath(issue);
+    const value = valueAt(source.data, path);
+    const { expected, found } = issueExpectation(issue, value);
+    const field = path.length ? path.join('.') : issue.code === 'invalid_type' ? 'file' : '(top level)';
     problems.push({
       file,
-      line: source.lineOf(issue.path),
+      line: source.lineOf(path),
       field,
       expected,
-      found: found ?? describeValue(valueAt(source.data, issue.path)),
+      found: found ?? describeValue(value),
       level: 'error',
     });
   }

@@ -7,7 +7,7 @@
  */
 import { siteUrl } from './site-url.ts';
 import { stringify } from 'csv-stringify/sync';
-import { zodToJsonSchema } from 'zod-to-json-schema';
+import { z } from 'astro/zod';
 import { isoDate, isoInstant } from '../schema/common.ts';
 import {
   clauseRowSchema,
@@ -388,9 +388,9 @@ const exportFiles: Record<ExportSchemaName, string> = {
 };
 
 /** Patterns the generated schemas use for dates, so the dictionary can name them. */
-const patternNames = new Map([
-  [(zodToJsonSchema(isoDate) as JsonSchema).pattern, 'date (YYYY-MM-DD)'],
-  [(zodToJsonSchema(isoInstant) as JsonSchema).pattern, 'date-time (UTC)'],
+const patternNames = new Map<unknown, string>([
+  [z.toJSONSchema(isoDate).pattern, 'date (YYYY-MM-DD)'],
+  [z.toJSONSchema(isoInstant).pattern, 'date-time (UTC)'],
 ]);
 /** Enums longer than this are shown as their base type; the description names the vocabulary. */
 const MAX_LISTED_VALUES = 8;

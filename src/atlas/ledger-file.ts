@@ -8,8 +8,8 @@
 import { readFile } from 'node:fs/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { parseDocument, stringify, YAMLMap, YAMLSeq } from 'yaml';
-import type { ZodIssue } from 'astro/zod';
 import { writeFileAtomic } from './atomic-write.ts';
+import { issuePath, type SchemaIssue } from './schema-issue.ts';
 import { ledgerSchema, type Ledger, type LedgerRecord } from '../schema/ledger.ts';
 import { recordKinds, type RecordKind } from '../schema/record-id.ts';
 
@@ -49,13 +49,15 @@ function valueAt(input: unknown, path: Array<string | number>): unknown {
   return value;
 }
 
-function describeIssue(file: string, issue: ZodIssue, input: unknown): string {
-  const field = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+function describeIssue(file: string, issue: SchemaIssue, input: unknown): string {
+  const path = issuePath(issue);
+  const field = path.length > 0 ? `${path.join('.')}: ` : '';
   if (issue.code === 'unrecognized_keys') {
     return `${file}: ${field}expected only the fields the ledger schema defines, found unknown field(s) ${issue.keys.join(', ')}`;
   }
-  const expected = issue.code === 'invalid_type' ? issue.expected : issue.message;
-  return `${file}: ${field}expected ${expected}, found ${describeFound(valueAt(input, issue.path))}`;
+  const expected =
+    issue.code === 'invalid_type' ? issue.expected : issue.code === 'invalid_value' ? `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` : issue.message;
+  return `${file}: ${field}expected ${expected}, found ${describeFound(valueAt(input, path))}`;
 }
 
 /** Parses ledger text; problems name `path`. */

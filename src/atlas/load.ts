@@ -5,7 +5,7 @@
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { ZodType, ZodTypeDef } from 'astro/zod';
+import type { ZodType } from 'astro/zod';
 import { agencySchema, type Agency } from '../schema/agency.ts';
 import { clauseSchema, type ClauseData } from '../schema/clause.ts';
 import { clauseTypeSchema, type ClauseType } from '../schema/clause-type.ts';
@@ -135,7 +135,7 @@ class Reader {
     return false;
   }
 
-  entry<T>(path: string, key: string, schema: ZodType<T, ZodTypeDef, unknown>): Entry<T> | undefined {
+  entry<T>(path: string, key: string, schema: ZodType<T, unknown>): Entry<T> | undefined {
     const bytes = this.bytes(path);
     const text = bytes && this.text(path, bytes);
     if (text === undefined) {
@@ -160,7 +160,7 @@ class Reader {
   }
 
   /** Reads `<dir>/<key>.<ext>` files into entries. */
-  flat<T>(dir: string, extensions: string[], what: string, schema: ZodType<T, ZodTypeDef, unknown>): Entry<T>[] {
+  flat<T>(dir: string, extensions: string[], what: string, schema: ZodType<T, unknown>): Entry<T>[] {
     const out: Entry<T>[] = [];
     for (const name of this.list(dir)) {
       const path = join(dir, name);
@@ -225,7 +225,7 @@ function loadSnapshots(reader: Reader, dir: string): SnapshotEntry[] {
   return out;
 }
 
-function loadNested<T>(reader: Reader, dir: string, what: string[], extensions: string[], schema: ZodType<T, ZodTypeDef, unknown>): Entry<T>[] {
+function loadNested<T>(reader: Reader, dir: string, what: string[], extensions: string[], schema: ZodType<T, unknown>): Entry<T>[] {
   const out: Entry<T>[] = [];
   for (const { path, segments } of reader.nested(dir, what.length, what)) {
     const name = segments.at(-1) ?? '';
@@ -252,7 +252,7 @@ export function loadContent(root: string, displayBase = join(root, '..')): { con
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     reader.problems.push({ file: reader.display(root), field: 'content root', expected: 'a folder of atlas content', found: existsSync(root) ? 'a file' : 'nothing at that path', level: 'error' });
   }
-  const single = <T>(name: string, schema: ZodType<T, ZodTypeDef, unknown>, required: boolean): Entry<T> | undefined => {
+  const single = <T>(name: string, schema: ZodType<T, unknown>, required: boolean): Entry<T> | undefined => {
     const path = join(root, name);
     if (existsSync(path)) return reader.entry(path, name.replace(/\.yaml$/, ''), schema);
     if (required) reader.problems.push({ file: reader.display(path), field: 'file', expected: `the ${name} file`, found: 'no such file', level: 'error' });

@@ -50,17 +50,16 @@ function remarkImagesAsText() {
 }
 
 /**
- * Astro's `markdown` options (the MDX integration extends them). GFM comes
- * from `syntaxPlugins` rather than Astro's own switch, so the guard and the
- * renderer load the same plugin; typography and syntax highlighting are off
- * (highlighters add inline styles the sanitiser would drop, and analyses hold
- * no code); raw HTML is not carried into the HTML tree; ids get their prefix
+ * Options of Astro's remark processor (`unified()` from @astrojs/markdown-remark,
+ * which also renders MDX). GFM comes from `syntaxPlugins` rather than Astro's
+ * own switch, so the guard and the renderer load the same plugin; typography
+ * is off, and so is syntax highlighting in astro.config.mjs (highlighters add
+ * inline styles the sanitiser would drop, and analyses hold no code); raw HTML is not carried into the HTML tree; ids get their prefix
  * from the sanitiser, as in snapshot text.
  */
 export const contributedMarkdown = {
   gfm: false,
   smartypants: false,
-  syntaxHighlight: false as const,
   remarkPlugins: [...syntaxPlugins, remarkImagesAsText],
   remarkRehype: { allowDangerousHtml: false, clobberPrefix: '' },
   // The schema is passed, not only defaulted, so it is part of the configuration Astro hashes:

@@ -10,7 +10,7 @@ export const clauseSchema = z
     /** A short, neutral title naming what the clause does. */
     title: text,
     /** One sentence, in plain language, on what the clause means for a user. */
-    summary: text.pipe(z.string().max(240, 'at most 240 characters')),
+    summary: text.max(240, 'at most 240 characters'),
     /** Key of the clause type (`content/clause-types/<key>.yaml`). */
     clause_type: entryKey,
     /** How much the clause can affect the people bound by it. */
@@ -18,7 +18,7 @@ export const clauseSchema = z
     /** How sure the analysis is of its reading of the text. */
     confidence: z.enum(['low', 'medium', 'high']),
     /** The clause's words, verbatim from the document; must occur in at least one snapshot. */
-    quote: text.pipe(z.string().min(20, 'at least 20 characters, so the quote is specific')),
+    quote: text.min(20, 'at least 20 characters, so the quote is specific'),
     /** Keys of regulations that bear on the clause (`content/regulations/<key>.md`). */
     regulations: z.array(entryKey).default([]),
     /** Keys of agencies a person could turn to (`content/agencies/<key>.yaml`). */

@@ -13,10 +13,11 @@ export const PLAIN_TEXT = /^(?:[^\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\u
 /** The characters PLAIN_TEXT refuses, one at a time (global: for stripping). */
 export const NOT_PLAIN_TEXT = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** What a field that breaks PLAIN_TEXT was expected to hold. */
+const PLAIN_TEXT_EXPECTED = 'text without control characters (U+0000–U+001F but tab and line feed, U+007F–U+009F), U+FFFE, U+FFFF or unpaired surrogates';
+
 /** Any string of a content file: plain text as defined above. */
-export const plainString = z
-  .string()
-  .regex(PLAIN_TEXT, 'text without control characters (U+0000–U+001F but tab and line feed, U+007F–U+009F), U+FFFE, U+FFFF or unpaired surrogates');
+export const plainString = z.string().regex(PLAIN_TEXT, PLAIN_TEXT_EXPECTED);
 
 /** Longest slug: keeps every output path (`/api/v1/clauses/<p>/<d>/<c>.json`) far below file-name and path limits. */
 export const MAX_SLUG_LENGTH = 64;
@@ -32,7 +33,10 @@ export const slug = z
   .refine((value) => !WINDOWS_DEVICE.test(value), 'a slug that is not a Windows device name (con, prn, aux, nul, com0–9, lpt0–9)');
 
 /** An absolute http(s) URL. */
-export const httpUrl = plainString.url('an absolute URL').refine((value) => /^https?:\/\//.test(value), 'an http(s) URL');
+export const httpUrl = z
+  .url('an absolute URL')
+  .regex(PLAIN_TEXT, PLAIN_TEXT_EXPECTED)
+  .refine((value) => /^https?:\/\//.test(value), 'an http(s) URL');
 
 /**
  * Earliest date the atlas accepts. It records policies published on the Web,
@@ -96,5 +100,5 @@ export type Severity = z.infer<typeof severity>;
 /** A key naming another entry (clause type, regulation, agency): a slug. */
 export const entryKey = slug;
 
-/** Non-empty text with surrounding whitespace removed. */
-export const text = plainString.trim().min(1, 'non-empty text');
+/** Non-empty text with surrounding whitespace removed; empty text is reported once, without the checks chained after it. */
+export const text = plainString.trim().min(1, { error: 'non-empty text', abort: true });

@@ -137,7 +137,7 @@ const timelineEventSchema = z
       .enum(['appeared', 'reworded', 'removed', 'reappeared'])
       .describe("appeared (first time), reworded (the clause's own sentences changed), removed (no sentence holds it any more) or reappeared (restored after a removal); versions only, not every capture."),
   })
-  .merge(snapshotRefSchema);
+  .extend(snapshotRefSchema.shape);
 
 /** Stability (stability.ts), with snapshots given as their capture dates. */
 const stabilitySchema = z
@@ -246,7 +246,7 @@ export const apiIndexSchema = z.object({
       /** dataPath.csv */
       csv: httpUrl.describe('Every clause as one CSV row (RFC 4180, lists joined with ";").'),
       /** schemaPath of every name in json-schema.ts */
-      schemas: z.record(httpUrl).describe('JSON Schema of each published shape, by name.'),
+      schemas: z.record(z.string(), httpUrl).describe('JSON Schema of each published shape, by name.'),
     })
     .describe('Bulk downloads and their schemas.'),
   /** grade.ts severityPoints and gradeBounds */

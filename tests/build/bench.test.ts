@@ -3,10 +3,10 @@
  * times the core, builds cold, edits one clause and builds warm (drawing that
  * one OG card again), builds the plain-Astro floor and writes its report. Speed itself is measured by `npm run bench`, never asserted here.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runScript } from '../support/run.ts';
 
 const root = join(import.meta.dirname, '..', '.tmp');
 mkdirSync(root, { recursive: true });
@@ -14,9 +14,9 @@ const work = mkdtempSync(join(root, 'bench-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('npm run bench', () => {
-  it('measures every phase of a tiny atlas and writes the report', () => {
+  it('measures every phase of a tiny atlas and writes the report', async () => {
     const report = join(work, 'report');
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench.ts', '--sizes', '12', '--versions', '2', '--report', report, '--work', join(work, 'run')], { encoding: 'utf8' });
+    const result = await runScript('scripts/bench.ts', ['--sizes', '12', '--versions', '2', '--report', report, '--work', join(work, 'run')]);
     expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
     const { rows } = JSON.parse(readFileSync(join(report, 'report.json'), 'utf8')) as { rows: Array<Record<string, any>> };
     expect(rows).toHaveLength(1);

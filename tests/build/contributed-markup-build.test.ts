@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pagePolicy } from '../../src/atlas/security-headers.ts';
-import { buildSiteAsync, type BuiltSite } from '../support/build-site.ts';
+import { buildSite, type BuiltSite } from '../support/build-site.ts';
 import { copyFixtureAtlas, type FixtureCopy } from '../support/fixture-atlas.ts';
 
 const PROJECT = join(import.meta.dirname, '..', '..');
@@ -83,7 +83,7 @@ beforeAll(async () => {
   copy = copyFixtureAtlas();
   copy.edit('clauses/acme/terms-of-service/arbitration.mdx', withBody(mdxBody));
   copy.edit('clauses/acme/privacy-policy/message-retention.md', withBody(mdBody));
-  site = await buildSiteAsync(copy.root);
+  site = await buildSite(copy.root);
   if (site.status !== 0) throw new Error(`build failed:\n${site.output}`);
 });
 afterAll(() => {

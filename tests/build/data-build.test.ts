@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clauseColumns, fieldDocs } from '../../src/atlas/exports.ts';
 import { loadAtlas } from '../../src/atlas/index.ts';
 import { schemaNames } from '../../src/atlas/json-schema.ts';
-import { buildSite, type BuiltSite } from '../support/build-site.ts';
+import { fixtureSite, type BuiltSite } from '../support/build-site.ts';
 import { FIXTURE_ATLAS } from '../support/fixture-atlas.ts';
 
 const { atlas } = loadAtlas(FIXTURE_ATLAS);
@@ -24,7 +24,7 @@ let site: BuiltSite;
 const validators = new Map<string, ValidateFunction>();
 
 beforeAll(() => {
-  site = buildSite(FIXTURE_ATLAS);
+  site = fixtureSite();
   if (site.status !== 0) throw new Error(`fixture build failed:\n${site.output}`);
   const ajv = new Ajv({ allErrors: true, strict: true });
   addFormats.default(ajv);

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAtlas } from '../../src/atlas/index.ts';
-import { buildSite, type BuiltSite } from '../support/build-site.ts';
+import { buildSite, fixtureSite, type BuiltSite } from '../support/build-site.ts';
 import { textOf } from '../support/html-text.ts';
 import { copyFixtureAtlas, FIXTURE_ATLAS } from '../support/fixture-atlas.ts';
 
@@ -14,7 +14,7 @@ const { atlas } = loadAtlas(FIXTURE_ATLAS);
 const page = (url: string) => site.read(`${url.replace(/^\//, '')}index.html`);
 
 beforeAll(() => {
-  site = buildSite(FIXTURE_ATLAS);
+  site = fixtureSite();
   if (site.status !== 0) throw new Error(`fixture build failed:\n${site.output}`);
 });
 afterAll(() => site?.dispose());
@@ -82,11 +82,11 @@ describe('the fixture build', () => {
 });
 
 describe('a build from content with problems', () => {
-  it('refuses to build and names the problem', () => {
+  it('refuses to build and names the problem', async () => {
     const copy = copyFixtureAtlas();
     try {
       copy.edit('clauses/acme/privacy-policy/ai-training.md', (t) => t.replace('severity: high', 'severity: severe'));
-      const broken = buildSite(copy.root);
+      const broken = await buildSite(copy.root);
       expect(broken.status).not.toBe(0);
       expect(broken.output).toContain('ai-training.md:6 severity: expected one of "low", "medium", "high", found "severe"');
       expect(broken.exists('index.html')).toBe(false);
@@ -94,5 +94,5 @@ describe('a build from content with problems', () => {
     } finally {
       copy.dispose();
     }
-  });
+  }, 240_000);
 });

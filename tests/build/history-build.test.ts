@@ -43,7 +43,7 @@ let site: BuiltSite;
 /** The built page of a site path; a fragment (a capture's entry on its version's page) is left off. */
 const page = (url: string) => site.read(`${url.replace(/^\//, '').replace(/#.*$/, '')}index.html`);
 
-beforeAll(() => {
+beforeAll(async () => {
   copy = copyFixtureAtlas();
   const body = Buffer.from(HOSTILE_TEXT);
   copy.write(
@@ -60,7 +60,7 @@ beforeAll(() => {
     ),
   );
   atlas = loadAtlas(copy.root).atlas;
-  site = buildSite(copy.root);
+  site = await buildSite(copy.root);
   if (site.status !== 0) throw new Error(`fixture build failed:\n${site.output}`);
 });
 afterAll(() => {

@@ -11,7 +11,7 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-ris';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAtlas } from '../../src/atlas/index.ts';
-import { buildSite, type BuiltSite } from '../support/build-site.ts';
+import { buildSite, fixtureSite, type BuiltSite } from '../support/build-site.ts';
 import { copyFixtureAtlas, FIXTURE_ATLAS } from '../support/fixture-atlas.ts';
 
 let site: BuiltSite;
@@ -29,7 +29,7 @@ function redirectOf(html: string): { refresh: string | undefined; canonical: str
 }
 
 beforeAll(() => {
-  site = buildSite(FIXTURE_ATLAS);
+  site = fixtureSite();
   if (site.status !== 0) throw new Error(`fixture build failed:\n${site.output}`);
 });
 afterAll(() => site?.dispose());
@@ -101,13 +101,13 @@ describe('citation downloads in the built site', () => {
 });
 
 describe('a clause renamed without recording its new path', () => {
-  it('stops the build with the ledger problem', () => {
+  it('stops the build with the ledger problem', async () => {
     const copy = copyFixtureAtlas();
     try {
       // Move the file: the slug changes, the ledger still ends with the old path.
       const from = join(copy.root, 'clauses/acme/privacy-policy/ai-training.md');
       renameSync(from, join(copy.root, 'clauses/acme/privacy-policy/genai-training.md'));
-      const broken = buildSite(copy.root);
+      const broken = await buildSite(copy.root);
       try {
         expect(broken.status).not.toBe(0);
         expect(broken.output).toContain(
@@ -120,5 +120,5 @@ describe('a clause renamed without recording its new path', () => {
     } finally {
       copy.dispose();
     }
-  });
+  }, 240_000);
 });

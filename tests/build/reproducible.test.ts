@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type BuiltSite } from '../support/build-site.ts';
+import { buildSite, fixtureSite, type BuiltSite } from '../support/build-site.ts';
 import { FIXTURE_ATLAS } from '../support/fixture-atlas.ts';
 
 function filesUnder(dir: string): string[] {
@@ -18,27 +18,14 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-/** Runs a build with some environment variables changed for its duration. */
-function buildWith(env: Record<string, string>): BuiltSite {
-  const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
-  Object.assign(process.env, env);
-  try {
-    return buildSite(FIXTURE_ATLAS);
-  } finally {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
-}
-
 let first: BuiltSite;
 let second: BuiltSite;
 const today = new Date().toISOString().slice(0, 10);
 
-beforeAll(() => {
-  first = buildWith({ TZ: 'UTC', LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' });
-  second = buildWith({ TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' });
+beforeAll(async () => {
+  // The shared build ran in UTC with an English locale (tests/support/global-setup.ts).
+  first = fixtureSite();
+  second = await buildSite(FIXTURE_ATLAS, { TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' });
 });
 afterAll(() => {
   first?.dispose();

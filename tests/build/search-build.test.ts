@@ -10,8 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type BuiltSite } from '../support/build-site.ts';
-import { FIXTURE_ATLAS } from '../support/fixture-atlas.ts';
+import { fixtureSite, type BuiltSite } from '../support/build-site.ts';
 
 /** The part of Pagefind's browser API the test uses. */
 interface PagefindResult {
@@ -43,7 +42,7 @@ async function search(term: string | null, options: Parameters<PagefindApi['sear
 }
 
 beforeAll(async () => {
-  site = buildSite(FIXTURE_ATLAS);
+  site = fixtureSite();
   if (site.status !== 0) throw new Error(`fixture build failed:\n${site.output}`);
   htmlFiles = htmlFilesOf(site.out);
   // Pagefind's search code is browser JavaScript that loads its index with fetch; serve it the built files.

@@ -5,7 +5,6 @@
  * light and dark), keyboard use of the shell and of search, search from the
  * header form with filters kept in the URL, and no JavaScript on reading pages.
  */
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -15,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SEARCH_FILTERS } from '../../src/atlas/page-meta.ts';
 import { describeBrowser, launchBrowser, type Browser } from '../support/browser.ts';
-import { buildSite, type BuiltSite } from '../support/build-site.ts';
+import { fixtureSite, type BuiltSite } from '../support/build-site.ts';
+import { runScript } from '../support/run.ts';
 import { FIXTURE_ATLAS } from '../support/fixture-atlas.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 
@@ -28,7 +28,7 @@ let site: BuiltSite;
 let server: StaticServer;
 
 beforeAll(async () => {
-  site = buildSite(FIXTURE_ATLAS);
+  site = fixtureSite();
   if (site.status !== 0) throw new Error(`fixture build failed:\n${site.output}`);
   server = await serveStatic(site.out);
 }, 240_000);
@@ -399,8 +399,8 @@ describeBrowser('the built site in Chromium', () => {
     });
   });
 
-  it('npm run first-search measures a first search over gzip: Pagefind engine, page list and chunks, no filter lists', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/first-search.ts', site.out, '--query', 'training'], { encoding: 'utf8', timeout: 60_000 });
+  it('npm run first-search measures a first search over gzip: Pagefind engine, page list and chunks, no filter lists', async () => {
+    const run = await runScript('scripts/first-search.ts', [site.out, '--query', 'training'], { timeout: 60_000 });
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
     const kb = (kind: string) => Number(new RegExp(`\\| ${kind} \\| \\d+ \\| ([\\d.]+) KB \\|`).exec(run.stdout)?.[1]);
     expect(run.stdout).toMatch(/results? for “training”/);
@@ -410,7 +410,7 @@ describeBrowser('the built site in Chromium', () => {
     expect(kb('pagefind wasm.en.pagefind')).toBeGreaterThan(30);
     expect(kb('pagefind index chunks')).toBeGreaterThan(0);
     expect(run.stdout).not.toContain('pagefind filter chunks');
-  });
+  }, 90_000);
 
   it('reading pages request no JavaScript: a clause page loads only its document', async () => {
     const { page, requests } = await open(CLAUSE);

@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { formatProblem, loadAtlas } from '../../src/atlas/index.ts';
 import { renderSnapshotHtml } from '../../src/atlas/snapshot-html.ts';
-import { buildSiteAsync, type BuiltSite } from '../support/build-site.ts';
+import { buildSite, type BuiltSite } from '../support/build-site.ts';
 import { copyFixtureAtlas, type FixtureCopy } from '../support/fixture-atlas.ts';
 
 const PROJECT = join(import.meta.dirname, '..', '..');
@@ -38,9 +38,9 @@ const manifestSchema = z
     /** A snapshot (relative to the content root) whose sanitised rendering must equal `expect.html`. */
     render: z.string().optional(),
     /** Symbolic links to create: path in the content root → target. An existing file at the path is replaced. */
-    symlinks: z.record(z.string()).default({}),
+    symlinks: z.record(z.string(), z.string()).default({}),
     /** Files of the fixture to pad with newlines to this many bytes. */
-    grow: z.record(z.number().int().positive()).default({}),
+    grow: z.record(z.string(), z.number().int().positive()).default({}),
   })
   .strict();
 
@@ -132,7 +132,7 @@ describe('hostile input: a build of several cases at once', () => {
     for (const marker of markers) rmSync(marker, { force: true });
     copy = copyFixtureAtlas();
     for (const hostile of inBuild) applyCase(hostile, copy);
-    site = await buildSiteAsync(copy.root);
+    site = await buildSite(copy.root);
   });
   afterAll(() => {
     site?.dispose();
@@ -174,7 +174,7 @@ describe('hostile input: each other case that plants code, built on its own', ()
     let site: BuiltSite | undefined;
     try {
       applyCase(hostile, copy);
-      site = await buildSiteAsync(copy.root);
+      site = await buildSite(copy.root);
       expect(site.status).not.toBe(0);
       for (const line of hostile.expected) expect(site.output).toContain(line);
       expect(filesUnder(site.out).filter((path) => path.endsWith('.html'))).toEqual([]);

@@ -22,6 +22,7 @@ import type { Root as HastRoot } from 'hast';
 import { parseHTML } from 'linkedom';
 import type { Root as MdastRoot } from 'mdast';
 import { describe, expect, it } from 'vitest';
+import { createMarkdownProcessor, parseFrontmatter } from '@astrojs/markdown-remark';
 import config from '../../astro.config.mjs';
 import { parseEntrySource } from '../../src/atlas/entry-file.ts';
 import { allowedComponents, markdownSchema } from '../../src/atlas/markdown-sanitize.ts';
@@ -30,14 +31,13 @@ import type { Problem } from '../../src/atlas/problems.ts';
 
 const PROJECT = join(import.meta.dirname, '..', '..');
 
-/** Imports a package as the given package's own dependency (Astro and @astrojs/mdx pin their own copies). */
-async function importFrom(owner: string, name: string) {
-  const ownerRequire = createRequire(createRequire(import.meta.url).resolve(`${owner}/package.json`));
-  return import(pathToFileURL(ownerRequire.resolve(name)).href);
+/** Imports a package as @astrojs/markdown-remark's own dependency: Astro's remark processor compiles MDX itself (its dist/mdx/create-processor.js). */
+async function importFromRemark(name: string) {
+  const remarkRequire = createRequire(import.meta.resolve('@astrojs/markdown-remark'));
+  return import(pathToFileURL(remarkRequire.resolve(name)).href);
 }
-const { createMarkdownProcessor, parseFrontmatter } = await importFrom('astro', '@astrojs/markdown-remark');
-const { createProcessor, nodeTypes } = await importFrom('@astrojs/mdx', '@mdx-js/mdx');
-const { default: rehypeRaw } = await importFrom('@astrojs/mdx', 'rehype-raw');
+const { createProcessor, nodeTypes } = await importFromRemark('@mdx-js/mdx');
+const { default: rehypeRaw } = await importFromRemark('rehype-raw');
 
 /** Every analysis and regulation body: hostile cases, the fixture atlas, the bundled content. */
 function bodies(): string[] {
@@ -81,23 +81,24 @@ function capture(into: { tree?: unknown }) {
   };
 }
 
-const markdown = config.markdown as typeof contributedMarkdown;
+const processor = config.markdown?.processor as { name: string; options: typeof contributedMarkdown };
+const markdown = processor.options;
 
 async function renderMarkdown(body: string) {
   const seen: { tree?: unknown } = {};
-  const processor = await createMarkdownProcessor({ ...markdown, remarkPlugins: [capture(seen), ...markdown.remarkPlugins] });
-  const html: string = (await processor.render(body)).code;
+  const renderer = await createMarkdownProcessor({ ...markdown, syntaxHighlight: false, remarkPlugins: [capture(seen), ...markdown.remarkPlugins] });
+  const html: string = (await renderer.render(body)).code;
   return { mdast: seen.tree as MdastRoot, html };
 }
 
 /**
- * The MDX compiler as @astrojs/mdx sets it up (dist/plugins.js): its parser's
+ * The MDX compiler as Astro's remark processor sets it up (dist/mdx/create-processor.js): its parser's
  * tree (before @mdx-js/mdx's own transforms), the HTML tree after the
  * configured rehype plugins, and the compiled module.
  */
 async function compileMdx(text: string) {
   const rendered: { tree?: unknown } = {};
-  const processor = createProcessor({
+  const compiler = createProcessor({
     format: 'mdx',
     jsxImportSource: 'astro',
     elementAttributeNameCase: 'html',
@@ -105,8 +106,8 @@ async function compileMdx(text: string) {
     remarkRehypeOptions: markdown.remarkRehype,
     rehypePlugins: [[rehypeRaw, { passThrough: nodeTypes }], ...markdown.rehypePlugins, capture(rendered)],
   });
-  const mdast = processor.parse(text) as MdastRoot;
-  const js = String(await processor.process(text));
+  const mdast = compiler.parse(text) as MdastRoot;
+  const js = String(await compiler.process(text));
   return { mdast, hast: rendered.tree as HastRoot, js };
 }
 
@@ -154,7 +155,9 @@ const windows = [
 
 describe('one Markdown pipeline', () => {
   it('the site renders with the shared definition', () => {
-    expect(config.markdown).toBe(contributedMarkdown);
+    expect(processor.name).toBe('unified');
+    expect(markdown).toMatchObject(contributedMarkdown);
+    expect(config.markdown?.syntaxHighlight).toBe(false);
     expect(config.integrations?.some((i) => i && typeof i === 'object' && 'name' in i && i.name === '@astrojs/mdx')).toBe(true);
     // The MDX integration adds GFM and SmartyPants only on these switches; GFM comes from the shared plugins instead.
     expect([markdown.gfm, markdown.smartypants]).toEqual([false, false]);

@@ -1,15 +1,18 @@
 /**
  * Builds an atlas with the real `astro build` into a temporary folder, the way
  * `npm run build` does, with the content root and output given by environment.
- * `buildSiteAsync` runs the build as an async child process, so the test
- * worker stays responsive during it; `buildSite` blocks (older callers).
+ * The build runs as an asynchronous child process. The fixture atlas itself is
+ * built once per test run by the global setup (tests/support/global-setup.ts);
+ * `fixtureSite()` hands that build to any test file.
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { inject } from 'vitest';
+import { run } from './run.ts';
 
 // Output stays inside the project: Astro writes content-layer files next to an outDir outside it.
 const WORK_ROOT = join(import.meta.dirname, '..', '.tmp');
+const ASTRO_CLI = join(import.meta.dirname, '..', '..', 'node_modules', 'astro', 'bin', 'astro.mjs');
 
 export interface BuiltSite {
   out: string;
@@ -18,51 +21,52 @@ export interface BuiltSite {
   /** Reads a built file, e.g. `platform/acme/index.html`. */
   read(path: string): string;
   exists(path: string): boolean;
-  /** Removes the build's output and cache. */
+  /** Removes the build's output and cache (nothing for the shared fixture build, which the global setup removes). */
   dispose(): void;
 }
 
-interface BuildRun {
+/** What the global setup hands to test files: where the fixture build is and how it ended. */
+export interface SharedBuild {
   work: string;
-  out: string;
-  args: string[];
-  env: NodeJS.ProcessEnv;
+  status: number | null;
+  output: string;
 }
 
-function prepare(contentRoot: string): BuildRun {
-  mkdirSync(WORK_ROOT, { recursive: true });
-  const work = mkdtempSync(join(WORK_ROOT, 'build-'));
+declare module 'vitest' {
+  export interface ProvidedContext {
+    fixtureSite: SharedBuild;
+  }
+}
+
+function siteAt({ work, status, output }: SharedBuild, dispose: () => void): BuiltSite {
   const out = join(work, 'dist');
-  const env = { ...process.env, ATLAS_CONTENT: contentRoot, ATLAS_OUT: out, ATLAS_CACHE: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' };
-  return { work, out, args: ['node_modules/astro/astro.js', 'build'], env };
-}
-
-function builtSite({ work, out }: BuildRun, status: number | null, output: string): BuiltSite {
   return {
     out,
     status,
     output,
     read: (path) => readFileSync(join(out, path), 'utf8'),
     exists: (path) => existsSync(join(out, path)),
-    dispose: () => rmSync(work, { recursive: true, force: true }),
+    dispose,
   };
 }
 
-export function buildSite(contentRoot: string): BuiltSite {
-  const run = prepare(contentRoot);
-  const result = spawnSync(process.execPath, run.args, { env: run.env, encoding: 'utf8' });
-  return builtSite(run, result.status, `${result.stdout}\n${result.stderr}`);
+/** Runs `astro build` on a content folder; `env` adds to (or overrides) the environment. */
+export async function buildRaw(contentRoot: string, env: NodeJS.ProcessEnv = {}): Promise<SharedBuild> {
+  mkdirSync(WORK_ROOT, { recursive: true });
+  const work = mkdtempSync(join(WORK_ROOT, 'build-'));
+  const result = await run(process.execPath, [ASTRO_CLI, 'build'], {
+    env: { ...process.env, ...env, ATLAS_CONTENT: contentRoot, ATLAS_OUT: join(work, 'dist'), ATLAS_CACHE: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  return { work, status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
-export function buildSiteAsync(contentRoot: string): Promise<BuiltSite> {
-  const run = prepare(contentRoot);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, run.args, { env: run.env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve(builtSite(run, status, `${stdout}\n${stderr}`)));
-  });
+/** Builds a content folder of its own (a broken or edited copy); dispose() removes it. */
+export async function buildSite(contentRoot: string, env: NodeJS.ProcessEnv = {}): Promise<BuiltSite> {
+  const build = await buildRaw(contentRoot, env);
+  return siteAt(build, () => rmSync(build.work, { recursive: true, force: true }));
+}
+
+/** The fixture atlas as built once for this test run; its files must not be changed. */
+export function fixtureSite(): BuiltSite {
+  return siteAt(inject('fixtureSite'), () => {});
 }

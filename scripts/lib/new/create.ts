@@ -14,7 +14,7 @@
  */
 import { access, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ZodType, ZodTypeDef } from 'astro/zod';
+import type { ZodType } from 'astro/zod';
 import { appendLedgerRecords, LEDGER_FILE, nextRecordNumber, readLedgerFile } from '../../../src/atlas/ledger-file.ts';
 import { clauseSchema } from '../../../src/schema/clause.ts';
 import { slug as slugSchema, text } from '../../../src/schema/common.ts';
@@ -41,11 +41,11 @@ export interface Created {
 }
 
 /** Checks an option's value against a schema field; the message names the option, what was expected and what was found. */
-function checkValue<T>(option: string, schema: ZodType<T, ZodTypeDef, unknown>, value: unknown): T {
+function checkValue<T>(option: string, schema: ZodType<T, unknown>, value: unknown): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  const expected = issue?.code === 'invalid_enum_value' ? `one of ${issue.options.join(', ')}` : (issue?.message ?? 'a valid value');
+  const expected = issue?.code === 'invalid_value' ? `one of ${issue.values.join(', ')}` : (issue?.message ?? 'a valid value');
   throw new NewEntryError(`${option}: expected ${expected}, found ${JSON.stringify(value)}`);
 }
 
