@@ -29,7 +29,9 @@ describe('CRLF line ends and byte order marks', () => {
     const crlf = load(copy.root);
     expect(crlf.errors.map(formatProblem)).toEqual([]);
     expect(clausesJsonl(crlf.atlas)).toBe(clausesJsonl(lf.atlas));
-    expect(crlf.atlas.clauses.map((c) => c.body)).toEqual(lf.atlas.clauses.map((c) => c.body));
+    expect(crlf.atlas.clauses.map((c) => c.data)).toEqual(lf.atlas.clauses.map((c) => c.data));
+    expect(lf.atlas.regulations.length).toBeGreaterThan(0);
+    expect(crlf.atlas.regulations.map((r) => r.body)).toEqual(lf.atlas.regulations.map((r) => r.body));
   });
 
   it('keep line numbers: a problem is reported on the same line as in the LF file', () => {

@@ -28,7 +28,7 @@ export interface FuzzOptions {
   mutationsPerBuild: number;
   /** "Now" for validation; added snapshots stay before it. */
   now: Date;
-  log?: (line: string) => void;
+  log?: ((line: string) => void) | undefined;
 }
 
 export interface FuzzReport {
