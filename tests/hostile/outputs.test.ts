@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clausesCsv, clausesJsonl, clauseColumns } from '../../src/atlas/exports.ts';
 import { feedFiles } from '../../src/atlas/feeds.ts';
 import { formatProblem, loadAtlas, type Atlas } from '../../src/atlas/index.ts';
-import { buildContent, type FuzzBuild } from '../../scripts/lib/fuzz/build.ts';
+import { buildContent, type AstroBuild } from '../../scripts/lib/astro-build.ts';
 import { checkBuiltSite, checkFeed, checkGeneratedOutputs } from '../../scripts/lib/fuzz/check-output.ts';
 import { copyFixtureAtlas, type FixtureCopy } from '../support/fixture-atlas.ts';
 import { toCrlf } from '../support/line-ends.ts';
@@ -135,7 +135,7 @@ const textOf = (node: Node): string => (node.nodeName === '#text' ? (node.value 
 const attr = (node: Node, name: string) => node.attrs?.find((a) => a.name === name)?.value;
 
 describe('a build of every accepted hostile case, with CRLF line ends and BOMs', () => {
-  let site: FuzzBuild;
+  let site: AstroBuild;
   const read = (path: string) => readFileSync(join(site.out, path), 'utf8');
   beforeAll(async () => {
     site = await buildContent(copy.root);

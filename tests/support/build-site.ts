@@ -5,14 +5,10 @@
  * built once per test run by the global setup (tests/support/global-setup.ts);
  * `fixtureSite()` hands that build to any test file.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { run } from './run.ts';
-
-// Output stays inside the project: Astro writes content-layer files next to an outDir outside it.
-const WORK_ROOT = join(import.meta.dirname, '..', '.tmp');
-const ASTRO_CLI = join(import.meta.dirname, '..', '..', 'node_modules', 'astro', 'bin', 'astro.mjs');
+import { buildContent } from '../../scripts/lib/astro-build.ts';
 
 export interface BuiltSite {
   out: string;
@@ -52,12 +48,8 @@ function siteAt({ work, status, output }: SharedBuild, dispose: () => void): Bui
 
 /** Runs `astro build` on a content folder; `env` adds to (or overrides) the environment. */
 export async function buildRaw(contentRoot: string, env: NodeJS.ProcessEnv = {}): Promise<SharedBuild> {
-  mkdirSync(WORK_ROOT, { recursive: true });
-  const work = mkdtempSync(join(WORK_ROOT, 'build-'));
-  const result = await run(process.execPath, [ASTRO_CLI, 'build'], {
-    env: { ...process.env, ...env, ATLAS_CONTENT: contentRoot, ATLAS_OUT: join(work, 'dist'), ATLAS_CACHE: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
-  });
-  return { work, status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  const { work, status, output } = await buildContent(contentRoot, env);
+  return { work, status, output };
 }
 
 /** Builds a content folder of its own (a broken or edited copy); dispose() removes it. */

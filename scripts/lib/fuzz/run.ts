@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadAtlas } from '../../../src/atlas/index.ts';
 import { Random } from '../fixture/prng.ts';
-import { buildContent } from './build.ts';
+import { buildContent } from '../astro-build.ts';
 import { checkBuiltSite, checkGeneratedOutputs, checkRejection } from './check-output.ts';
 import { describeMutation, mutateAtlas, type Mutation } from './mutate.ts';
 
