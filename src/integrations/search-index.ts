@@ -3,7 +3,10 @@
  * the site, with Pagefind's Node API. Only the record pages are indexed, and
  * only they are read: the model lists their paths, so the large version pages
  * are never handed to Pagefind. The bundle, with its UI scripts, goes to
- * `<outDir>/pagefind/`.
+ * `<outDir>/pagefind/`. A page about a document in a language written
+ * without spaces (Japanese, Chinese, …) goes into that language's own index,
+ * so Pagefind segments its words; see searchIndexLanguage for why the others
+ * share the site language's index.
  */
 import type { AstroIntegration } from 'astro';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -11,7 +14,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { loadAtlasOnce } from '../atlas/index.ts';
-import { pageMetaFor } from '../atlas/page-meta.ts';
+import { SITE_LANGUAGE, searchIndexLanguage } from '../atlas/language.ts';
+import { pageMetaFor, type PageMetaIndex } from '../atlas/page-meta.ts';
 import { recordTiming } from './timings.ts';
 
 /**
@@ -36,25 +40,55 @@ function folderSize(folder: string): number {
 
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
-/** Writes the index of the given pages (site paths) of the built site at `site` (a folder) into `site/pagefind/`; returns how many pages went into the index. */
-export async function writeSearchIndex(site: string, paths: readonly string[]): Promise<{ pages: number; bundle: string }> {
+/** A page to index: its site path and the language its index is in. */
+export interface IndexedPage {
+  path: string;
+  language: string;
+}
+
+/** The pages to index, each with the index language of the document it is about (the site language for other pages). */
+export function indexedPages(pages: PageMetaIndex): IndexedPage[] {
+  return pages.indexedPaths().map((path) => {
+    const page = pages.recordAt(path);
+    const document = page?.kind === 'clause' ? page.record.document : page?.kind === 'document' ? page.record : undefined;
+    return { path, language: document ? searchIndexLanguage(document.data.language) : SITE_LANGUAGE };
+  });
+}
+
+const SHELL_LANG = `<html lang="${SITE_LANGUAGE}"`;
+
+/**
+ * The page's HTML as Pagefind should read it: Pagefind takes a page's index
+ * language from `<html lang>`, and the page itself stays in the site language
+ * (its chrome and analysis are English; the document's words carry their own
+ * `lang`), so only the copy handed to the indexer names the index language.
+ */
+function asIndexed(html: string, page: IndexedPage): string {
+  if (page.language === SITE_LANGUAGE) return html;
+  const at = html.indexOf(SHELL_LANG);
+  if (at < 0 || html.indexOf(SHELL_LANG, at + 1) >= 0) throw new Error(`search index: ${page.path}: expected one ${SHELL_LANG}> element to index in "${page.language}", found ${at < 0 ? 'none' : 'several'}`);
+  return `${html.slice(0, at)}<html lang="${page.language}"${html.slice(at + SHELL_LANG.length)}`;
+}
+
+/** Writes the index of the given pages of the built site at `site` (a folder) into `site/pagefind/`; returns how many pages went into the index. */
+export async function writeSearchIndex(site: string, pages: readonly IndexedPage[]): Promise<{ pages: number; bundle: string }> {
   const fail = (step: string, errors: readonly string[]) => {
     throw new Error(`search index: ${step} failed for ${site}: ${errors.join('; ')}`);
   };
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: EXCLUDED });
+    const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDED });
     if (!index) return fail('creating the index', errors);
-    for (const path of paths) {
-      const added = await index.addHTMLFile({ url: path, content: readFileSync(join(site, path, 'index.html'), 'utf8') });
-      if (added.errors.length) fail(`reading ${path}`, added.errors);
+    for (const page of pages) {
+      const added = await index.addHTMLFile({ url: page.path, content: asIndexed(readFileSync(join(site, page.path, 'index.html'), 'utf8'), page) });
+      if (added.errors.length) fail(`reading ${page.path}`, added.errors);
     }
     const bundle = join(site, 'pagefind');
     const written = await index.writeFiles({ outputPath: bundle });
     if (written.errors.length) fail('writing the bundle', written.errors);
-    // The entry file counts the pages that had a search body.
+    // The entry file counts the pages that had a search body, per language.
     const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-    const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-    return { pages, bundle };
+    const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+    return { pages: indexed, bundle };
   } finally {
     await pagefind.close();
   }
@@ -66,7 +100,7 @@ export default function searchIndex({ contentRoot }: { contentRoot: string }): A
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const { pages, bundle } = await writeSearchIndex(fileURLToPath(dir), pageMetaFor(loadAtlasOnce(contentRoot).atlas).indexedPaths());
+        const { pages, bundle } = await writeSearchIndex(fileURLToPath(dir), indexedPages(pageMetaFor(loadAtlasOnce(contentRoot).atlas)));
         recordTiming('search', performance.now() - started, { pages });
         if (pages === 0) throw new Error('search index: no page has data-pagefind-body, so nothing was indexed');
         const index = ['index', 'fragment', 'filter'].reduce((sum, part) => sum + folderSize(join(bundle, part)), 0);

@@ -5,10 +5,11 @@
  * and, past three lines, is cut at a word boundary with an ellipsis instead of
  * running off the card.
  */
+import { textDirection } from '../atlas/language.ts';
 import type { Severity } from '../schema/common.ts';
 
 /** Bump whenever the template's output changes, so every cached card is rendered again. */
-export const TEMPLATE_VERSION = 1;
+export const TEMPLATE_VERSION = 2;
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -198,8 +199,33 @@ function severityBadge(severity: Severity): CardElement {
   ]);
 }
 
+/**
+ * Arabic vowel signs and Quranic annotation marks (harakat, shadda, sukun,
+ * superscript alef: U+064B–U+065F, U+0670, U+06D6–U+06ED). Satori (0.63) sets
+ * combining marks in the wrong place, and Arabic is normally written without
+ * these optional signs, so a card draws the unvocalised spelling.
+ */
+const ARABIC_VOWEL_SIGNS = /[\u064B-\u065F\u0670\u06D6-\u06ED]/gu;
+
+/**
+ * `text` as a card draws it: composed (NFC), so a letter and its accent typed
+ * as two code points become the one precomposed letter the fonts have, and
+ * without Arabic vowel signs. Any combining mark left is refused by
+ * CardFonts#uncovered, since satori cannot place it.
+ */
+export function drawableText(text: string): string {
+  return text.normalize('NFC').replace(ARABIC_VOWEL_SIGNS, '');
+}
+
 /** The card for `data` as a satori element tree of CARD_WIDTH × CARD_HEIGHT. */
-export function cardTemplate(data: CardData): CardElement {
+export function cardTemplate(card: CardData): CardElement {
+  const data: CardData = {
+    ...card,
+    title: drawableText(card.title),
+    siteName: drawableText(card.siteName),
+    ...(card.platform !== undefined && { platform: drawableText(card.platform) }),
+    ...(card.subtitle !== undefined && { subtitle: drawableText(card.subtitle) }),
+  };
   const title = fitTitle(data.title);
   const eyebrowText = [data.platform, kindLabel[data.kind]].filter((part): part is string => Boolean(part)).join('  ·  ');
   const eyebrow = eyebrowText ? clampText(eyebrowText.toUpperCase(), eyebrowSize, 700, 1, textWidth * 0.85) : undefined;
@@ -216,8 +242,9 @@ export function cardTemplate(data: CardData): CardElement {
 
   const body = el('div', { display: 'flex', flexDirection: 'column', flexGrow: 1, justifyContent: 'center' }, [
     ...(eyebrow ? [el('div', { fontSize: eyebrowSize, fontWeight: 700, color: colour.accent, letterSpacing: 2, marginBottom: 18 }, eyebrow)] : []),
-    el('div', { fontSize: title.size, fontWeight: 700, color: colour.text, lineHeight: 1.12, letterSpacing: -0.5, wordBreak: 'break-word' }, title.text),
-    ...(subtitle ? [el('div', { fontSize: subtitleSize, color: colour.muted, lineHeight: 1.3, marginTop: 22, wordBreak: 'break-word' }, subtitle)] : []),
+    // A title or subtitle in a right-to-left script is set right to left, aligned to the right edge.
+    el('div', { fontSize: title.size, fontWeight: 700, color: colour.text, lineHeight: 1.12, letterSpacing: -0.5, wordBreak: 'break-word', direction: textDirection(title.text) }, title.text),
+    ...(subtitle ? [el('div', { fontSize: subtitleSize, color: colour.muted, lineHeight: 1.3, marginTop: 22, wordBreak: 'break-word', direction: textDirection(subtitle) }, subtitle)] : []),
   ]);
 
   const footer = el('div', { display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderTop: `2px solid ${colour.rule}`, paddingTop: 26 }, [

@@ -1,29 +1,24 @@
 /**
  * Renders one OG card: the template's element tree → SVG with satori (text
  * drawn as paths, so the SVG needs no fonts) → pixels with resvg → PNG with
- * sharp. Fonts come from the @fontsource/inter package, never from the network.
+ * sharp. Fonts come from @fontsource packages (see fonts.ts), never from the
+ * network. A card whose text has a character no loaded font draws fails with
+ * an error naming it, so no card ever shows a missing-glyph box.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
-import satori, { type Font } from 'satori';
+import satori from 'satori';
 import sharp from 'sharp';
-import { CARD_FONT, CARD_HEIGHT, CARD_WIDTH, TEMPLATE_VERSION, cardTemplate, type CardData } from './card.ts';
+import { CARD_HEIGHT, CARD_WIDTH, TEMPLATE_VERSION, cardTemplate, type CardData, type CardNode } from './card.ts';
+import { CardFonts } from './fonts.ts';
 
 const require = createRequire(import.meta.url);
 
-/** The bundled font files (satori reads WOFF, not WOFF2). */
-const fontFiles = [
-  { weight: 400, path: require.resolve('@fontsource/inter/files/inter-latin-400-normal.woff') },
-  { weight: 700, path: require.resolve('@fontsource/inter/files/inter-latin-700-normal.woff') },
-] as const;
+export { CardFonts };
 
-export type CardFonts = Font[];
-
-/** Reads the font files; done once per process or worker. */
+/** The fonts of a process or worker: Inter read now, other scripts' fonts when a card first needs them. */
 export function loadFonts(): CardFonts {
-  return fontFiles.map(({ weight, path }) => ({ name: CARD_FONT, weight, style: 'normal', data: readFileSync(path) }));
+  return new CardFonts();
 }
 
 /**
@@ -47,7 +42,7 @@ export function renderFingerprint(fonts: CardFonts): RenderFingerprint {
     template: TEMPLATE_VERSION,
     size: `${CARD_WIDTH}x${CARD_HEIGHT}`,
     png: `zlib-${PNG_COMPRESSION}`,
-    fonts: fonts.map((font) => `${font.weight}:${createHash('sha256').update(Buffer.from(font.data as ArrayBuffer)).digest('hex')}`),
+    fonts: fonts.fingerprint(),
     satori: (require('satori/package.json') as { version: string }).version,
     resvg: (require('@resvg/resvg-js/package.json') as { version: string }).version,
     sharp: sharp.versions.sharp ?? 'unknown',
@@ -55,9 +50,31 @@ export function renderFingerprint(fonts: CardFonts): RenderFingerprint {
   };
 }
 
-/** The card as an SVG document. */
+/** Every string the element tree draws, joined by newlines. */
+export function treeText(node: CardNode | CardNode[] | undefined): string {
+  if (node === undefined) return '';
+  if (typeof node === 'string') return node;
+  if (Array.isArray(node)) return node.map(treeText).join('\n');
+  return treeText(node.props.children);
+}
+
+/**
+ * The card as an SVG document. Throws, naming the card and the characters,
+ * when its text has a character no bundled font claims, or one satori finds
+ * no glyph for in the fonts loaded (its `loadAdditionalAsset` is asked then).
+ */
 export function renderSvg(card: CardData, fonts: CardFonts): Promise<string> {
-  return satori(cardTemplate(card), { width: CARD_WIDTH, height: CARD_HEIGHT, fonts });
+  const tree = cardTemplate(card);
+  const text = treeText(tree);
+  const fail = (what: string) => new Error(`OG card "${card.title}" (${card.kind}): ${what}; add a font for that script to src/og/fonts.ts`);
+  const missing = fonts.uncovered(text);
+  if (missing.length) return Promise.reject(fail(`no bundled font has ${missing.join(', ')}`));
+  return satori(tree, {
+    width: CARD_WIDTH,
+    height: CARD_HEIGHT,
+    fonts: fonts.forText(text),
+    loadAdditionalAsset: (code, segment) => Promise.reject(fail(`no glyph for ${JSON.stringify(segment)} (satori language code ${code})`)),
+  });
 }
 
 /**

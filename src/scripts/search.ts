@@ -25,6 +25,7 @@ interface PagefindResponse {
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(url: string, options: Record<string, unknown>): Promise<void>;
   filters(): Promise<FilterCounts>;
   search(term: string | null, options: { filters: Filters; sort: Sort }): Promise<PagefindResponse>;
   debouncedSearch(term: string | null, options: { filters: Filters; sort: Sort }, wait: number): Promise<PagefindResponse | null>;
@@ -36,6 +37,8 @@ const BATCH = 10;
 const DEBOUNCE_MS = 250;
 
 const root = document.querySelector<HTMLElement>('[data-search]');
+/** Index languages besides the site's, from the build (search.astro). */
+const indexLanguages = JSON.parse(root?.dataset['indexLanguages'] ?? '[]') as string[];
 const form = root?.querySelector('form');
 const input = root?.querySelector<HTMLInputElement>('#search-q');
 const sortSelect = root?.querySelector<HTMLSelectElement>('#search-sort');
@@ -255,8 +258,14 @@ if (root && form && input && sortSelect && summary && sortNote && list && more &
     try {
       const loaded = (await import(/* @vite-ignore */ PAGEFIND)) as Pagefind;
       // On the main thread: the worker would be one more script to fetch before the first result.
-      await loaded.options({ excerptLength: 28, noWorker: true });
+      const options = { excerptLength: 28 };
+      await loaded.options({ ...options, noWorker: true });
       await loaded.init();
+      // Pages in a language written without spaces have an index of their own in the same bundle (src/integrations/search-index.ts);
+      // each is merged in under its language, so its queries are split into words as its pages were. Pagefind skips a merge whose
+      // address starts like its own bundle's, so the bundle is named by its full URL.
+      const bundle = new URL('/pagefind/', location.origin).href;
+      for (const language of indexLanguages) await loaded.mergeIndex(bundle, { ...options, language });
       // Filters named in the URL must be checked before the first search runs.
       if (Object.keys(initialFilters).length) {
         panel.open = true;
