@@ -20,7 +20,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { describeBrowser, launchBrowser, type Browser } from '../support/browser.ts';
-import { buildSiteAsync, type BuiltSite } from '../support/build-site.ts';
+import { buildSite, type BuiltSite } from '../support/build-site.ts';
 
 const ATLAS = join(import.meta.dirname, '..', 'fixtures', 'atlas-languages');
 const WAHAT = '/platform/wahat/privacy-policy/ai-training/';
@@ -33,7 +33,7 @@ const TESSERA_FR = '/platform/tessera/regles-communaute/ai-training/';
 let site: BuiltSite;
 
 beforeAll(async () => {
-  site = await buildSiteAsync(ATLAS);
+  site = await buildSite(ATLAS);
   if (site.status !== 0) throw new Error(`languages fixture build failed:\n${site.output}`);
 }, 300_000);
 
