@@ -8,6 +8,9 @@
  * - `same-text`: only non-visible differences from the version in force (link
  *   targets, tracking tokens in links, markup, whitespace, invisible
  *   characters), i.e. the same normalised text (normalizeText);
+ * - `notice`: the same text but for a notice of an update published elsewhere
+ *   ("The updates go into effect on 5 July 2023. Read new terms here"), added
+ *   or gone: the policy in force did not change (isNoticeOfAnotherText);
  * - `announcement`: the text states an effective date after the capture date
  *   (and none on or before it), so it shows a version not yet in force;
  * - `incomplete`: a large share of the version's text is missing, almost
@@ -18,9 +21,10 @@
  * Only versions count as changes and move first / last seen. Linear in the
  * number of captures times the captures inside one window.
  */
+import { isNoticeOfAnotherText } from './effective-date.ts';
 import type { SnapshotView } from './snapshots.ts';
 
-export type CaptureKind = 'version' | 'same-text' | 'announcement' | 'incomplete' | 'alternating';
+export type CaptureKind = 'version' | 'same-text' | 'notice' | 'announcement' | 'incomplete' | 'alternating';
 
 /** What one capture is. */
 export interface CaptureClass {
@@ -57,6 +61,7 @@ const DAY_MS = 86_400_000;
 export const CAPTURE_KIND_LABELS: Record<CaptureKind, string> = {
   version: 'new version',
   'same-text': 'checked, no change',
+  notice: 'checked, no change to the policy',
   announcement: 'announcement of a coming version',
   incomplete: 'incomplete capture',
   alternating: 'alternating variant',
@@ -71,6 +76,11 @@ function wordsMissing(from: readonly string[], to: ReadonlySet<string>): number 
   let missing = 0;
   for (const paragraph of from) if (!to.has(paragraph)) missing += wordCount(paragraph);
   return missing;
+}
+
+/** A capture's normalised text without its notices of texts published elsewhere. */
+function withoutNotices(capture: SnapshotView): string {
+  return capture.paragraphs.filter((paragraph) => !isNoticeOfAnotherText(paragraph)).join(' ');
 }
 
 /** The later captures taken within RESTORE_WINDOW_DAYS of `history[index]`. */
@@ -118,6 +128,7 @@ export function classifyCaptures(history: readonly SnapshotView[]): Map<Snapshot
     const inForceFrom = announcedDate(capture);
     let kind: CaptureKind;
     if (capture.normalized === version.normalized) kind = 'same-text';
+    else if (withoutNotices(capture) === withoutNotices(version)) kind = 'notice';
     else if (inForceFrom !== undefined) kind = 'announcement';
     else {
       const later = window(history, index);

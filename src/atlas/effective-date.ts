@@ -24,6 +24,27 @@ const FILLER = String.raw`(?:\s+(?:as\s+of|as\s+from|on|from|since))?\s*[:-]?\s*
 const DATE = `(?:${month}\\s+${day},?\\s+${year}|${day}\\s+(?:of\\s+)?${month},?\\s+${year}|(\\d{4})-(\\d{2})-(\\d{2}))\\b`;
 const STATED_DATE = new RegExp(`${LABEL}${FILLER}${DATE}`, 'gi');
 
+/**
+ * A notice on the page in force about a text published elsewhere: "An update to
+ * our Terms of Service will be effective on July 26, 2022. You can preview the
+ * updated version here", "The updates go into effect on 5 July 2023. Read new
+ * terms here" (Facebook's terms, 2022–2024). Its date belongs to that other
+ * text, so it is not a date this text states about itself. A text that is the
+ * new one links to the *current* policy instead ("Click here to view our
+ * current Privacy Policy", TikTok; "Until then, the current Privacy Policy
+ * continues to apply", X), and keeps its date.
+ */
+const NOTICE_OF_ANOTHER_TEXT = /\b(?:preview|read (?:the )?new (?:terms|policy|privacy policy)|updated version|upcoming update)\b/i;
+
+/**
+ * True when a paragraph (normalised) is a notice of a text published
+ * elsewhere: NOTICE_OF_ANOTHER_TEXT with a labelled effective date in it, so a
+ * policy sentence that merely says "preview" is never taken for one.
+ */
+export function isNoticeOfAnotherText(paragraph: string): boolean {
+  return NOTICE_OF_ANOTHER_TEXT.test(paragraph) && new RegExp(STATED_DATE.source, 'i').test(paragraph);
+}
+
 /** `YYYY-MM-DD` when the parts name a real calendar day, else undefined. */
 function isoDay(y: string, m: number, d: string): string | undefined {
   const date = new Date(Date.UTC(Number(y), m - 1, Number(d)));
@@ -48,7 +69,8 @@ export interface StatedDates {
 /**
  * The dates the first EFFECTIVE_DATE_LINES lines of `text` (Markdown) state
  * about the text itself, past or future, with a full day, month and year;
- * among the same kind the first in the text wins. A date with no label
+ * among the same kind the first in the text wins. A date on a line that
+ * announces a text published elsewhere (NOTICE_OF_ANOTHER_TEXT) is not one. A date with no label
  * straight before it ("we updated this notice on November 3") does not count.
  */
 export function statedDates(text: string): StatedDates {
@@ -58,6 +80,9 @@ export function statedDates(text: string): StatedDates {
     .join('\n');
   const found: StatedDates = {};
   for (const match of top.matchAll(STATED_DATE)) {
+    const lineStart = top.lastIndexOf('\n', match.index) + 1;
+    const lineEnd = top.indexOf('\n', match.index);
+    if (NOTICE_OF_ANOTHER_TEXT.test(top.slice(lineStart, lineEnd === -1 ? undefined : lineEnd))) continue;
     const [, effective, mdyMonth, mdyDay, mdyYear, dmyDay, dmyMonth, dmyYear, isoYear, isoMonth, isoDate] = match;
     const date =
       mdyMonth !== undefined && mdyDay !== undefined && mdyYear !== undefined

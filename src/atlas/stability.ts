@@ -121,7 +121,7 @@ export function computeStability(quote: string, history: readonly SnapshotView[]
   }
 
   let lastChecked = lastSeen;
-  for (const capture of history) if (lastSeen && capture.capture.version === lastSeen && capture.capture.kind === 'same-text') lastChecked = capture;
+  for (const capture of history) if (lastSeen && capture.capture.version === lastSeen && (capture.capture.kind === 'same-text' || capture.capture.kind === 'notice')) lastChecked = capture;
 
   const lastEvent = timeline.at(-1);
   return {

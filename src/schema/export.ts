@@ -123,7 +123,7 @@ const versionSchema = snapshotRefSchema.extend({
   /** SnapshotView.capture.kind === 'version' */
   substantive: z.boolean().describe('True when the capture is a new version; false when it repeats, announces, truncates or alternates with the version in force (see capture).'),
   /** SnapshotView.capture.kind */
-  capture: z.enum(['version', 'same-text', 'announcement', 'incomplete', 'alternating']).describe('What the capture is: a new version, the same text, an announcement of a coming version, an incomplete capture or an alternating variant.'),
+  capture: z.enum(['version', 'same-text', 'notice', 'announcement', 'incomplete', 'alternating']).describe('What the capture is: a new version, the same text, the same text but for a notice of an update published elsewhere, an announcement of a coming version, an incomplete capture or an alternating variant.'),
   /** SnapshotView.capture.version.stamp */
   version: stamp.describe('Stamp of the version the capture belongs to (its own for a new version).'),
   /** SnapshotView.byteLength */

@@ -56,6 +56,20 @@ describe('classifyCaptures', () => {
     ).toEqual(['2024-01-01 version', '2024-02-01 announcement of 2024-01-01 from 2024-03-01', '2024-02-10 same-text of 2024-01-01', '2024-03-01 version']);
   });
 
+  it('calls the version in force with a notice of an update published elsewhere, added or gone, a notice, not a new version', () => {
+    // Facebook's terms as captured on 4 April 2023: the page in force carried this notice above the old text.
+    const notice = `**_We’re updating our Terms of Service. The updates go into effect on 5 July 2023. Read new terms [here](https://www.facebook.com/legal/terms_preview)._**\n\n${A}`;
+    const previewed = `A link preview shows the page's title.\n\n${A}`;
+    expect(
+      kinds([
+        capture('2023-03-01T00:00:00Z', A),
+        capture('2023-04-04T00:00:00Z', notice),
+        capture('2023-05-01T00:00:00Z', A),
+        capture('2023-06-01T00:00:00Z', previewed),
+      ]),
+    ).toEqual(['2023-03-01 version', '2023-04-04 notice of 2023-03-01', '2023-05-01 same-text of 2023-03-01', '2023-06-01 version']);
+  });
+
   it('does not call a page that states its own effective date and, in a banner, the next one an announcement', () => {
     const banner = `The updates will go into effect on March 1, 2024.\n\nEffective January 1, 2024\n\n${B}`;
     expect(kinds([capture('2024-01-01T00:00:00Z', A), capture('2024-02-01T00:00:00Z', banner)])).toEqual(['2024-01-01 version', '2024-02-01 version']);

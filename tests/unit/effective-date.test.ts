@@ -21,6 +21,11 @@ describe('findEffectiveDate: real opening lines', () => {
     ['reddit/terms-of-service', 'Effective July 1, 2026. Last Revised May 26, 2026\n', '2026-07-01'],
     ['spotify/privacy-policy', 'Spotify Privacy Policy\n\nEffective as of July 1, 2026\n', '2026-07-01'],
     ['tiktok/privacy-policy (emphasis inside the date)', '# Privacy Policy\n\nLast updated: _30 November 2025_\n', '2025-11-30'],
+    [
+      'tiktok/privacy-policy 2023-04-04 (the new text itself, linking to the current one)',
+      '_Our new Privacy Policy comes into effect on 4th May 2023. Click [here](https://www.tiktok.com/legal/privacy-policy-eea-archive) to view our current Privacy Policy._\n',
+      '2023-05-04',
+    ],
     ['tiktok/privacy-policy 2023 (escaped brackets)', '_Effective Date: \\[19 November 2023\\]_\n', '2023-11-19'],
     ['whatsapp/privacy-policy', 'Effective July 2, 2026 ([archived versions](https://www.whatsapp.com/legal/privacy-policy-eea/revisions))  \n', '2026-07-02'],
     [
@@ -36,6 +41,19 @@ describe('findEffectiveDate: real opening lines', () => {
     ['tiktok/terms-of-service (month and year only)', '_Last updated: July 2026_\n'],
     ['x/terms-of-service (no date stated)', "**[X's Terms of Service](#outside-eu) for users outside the European Union have been updated.**\n"],
     ['linkedin/terms-of-service 2022 (a date with no label)', '# User Agreement\n\nDecember 13, 2021\n'],
+    // Notices on the page in force about a new text published elsewhere: their date is that text's.
+    [
+      'facebook/terms-of-service 2022-07-11 (notice of an update to preview elsewhere)',
+      '_An update to our Terms of Service will be effective on **July 26, 2022**. You can preview the updated version [**here**](https://www.facebook.com/legal/225652215540499)._  \n',
+    ],
+    [
+      'facebook/terms-of-service 2023-04-04 (read the new terms elsewhere)',
+      '**_We’re updating our Terms of Service. The updates go into effect on 5 July 2023. Read new terms [here](https://www.facebook.com/legal/terms_preview)._**\n',
+    ],
+    [
+      'facebook/terms-of-service 2024-10-23',
+      'We’re updating the Meta Terms of Service. These updates will go into effect on January 1, 2025. [Read the new Terms](https://www.facebook.com/legal/terms/preview).\n',
+    ],
   ])('finds nothing in %s', (_source, text) => {
     expect(findEffectiveDate(text)).toBeUndefined();
   });
@@ -71,9 +89,9 @@ describe('findEffectiveDate: forms and limits', () => {
     // x/twitter-privacy-policy as captured on 18 April 2023.
     expect(findEffectiveDate('**This version of the Privacy Policy will go into effect on May 18, 2023.**')).toBe('2023-05-18');
     expect(findEffectiveDate('The new terms take effect on 1 March 2024.')).toBe('2024-03-01');
-    // instagram/privacy-policy as captured on 28 May 2025 (lines 15 and 26): a banner announcing the next version above the one in force.
+    // instagram/privacy-policy as captured on 28 May 2025 (lines 15 and 26): a banner announcing the next version (published elsewhere) above the one in force, whose own date is kept.
     const banner = 'Recent update We last updated our Privacy Policy on May 27, 2025. Upcoming update We’ll soon be updating the Privacy Policy. The updates will go into effect on June 16, 2025. [Read the new policy.](https://privacycenter.instagram.com/policy/version/10052835831416190/)\n\nEffective May 27, 2025 | [View printable version](https://mbasic.facebook.com/privacy/policy/printable/)';
-    expect(statedDates(banner)).toEqual({ effective: '2025-06-16', effectiveDates: ['2025-06-16', '2025-05-27'] });
+    expect(statedDates(banner)).toEqual({ effective: '2025-05-27', effectiveDates: ['2025-05-27'] });
     expect(findEffectiveDate('These terms came into effect on 2024-03-01.')).toBe('2024-03-01');
   });
 
