@@ -229,7 +229,7 @@ export async function fetchPageWithRetry(url: string, options: FetchOptions, wai
 // ---------------------------------------------------------------------------
 // Extracting the text
 
-type Capture = DocumentData['capture'];
+type Capture = NonNullable<DocumentData['capture']>;
 /** linkedom's element type, as returned by its querySelectorAll. */
 type PageElement = ReturnType<ReturnType<typeof parseHTML>['document']['querySelectorAll']>[number];
 
@@ -446,12 +446,16 @@ async function captureDocument(target: CaptureTarget, context: Context): Promise
   const problem = context.problems.find((p) => p.level === 'error' && target.folders.some((folder) => p.file.startsWith(folder)));
   if (problem) return failed(`${formatProblem({ ...problem, file: join(context.contentDir, problem.file) })} (fix it first: npm run validate)`);
 
+  const { source_url: sourceUrl, capture } = document;
+  const unrecorded = [sourceUrl === undefined && 'source_url', capture === undefined && 'capture'].filter(Boolean);
+  if (sourceUrl === undefined || capture === undefined) return failed(`${unrecorded.join(' and ')} not recorded in the document entry; write ${unrecorded.length > 1 ? 'them' : 'it'} before capturing`);
+
   let markdown: string;
   let finalUrl: string;
   try {
-    const page = await fetchPageWithRetry(document.source_url, { ...context.fetch, language: document.language }, context.wait);
-    checkFinalUrl(new URL(document.source_url), new URL(page.url));
-    const extracted = extractPage(page.html, document.capture, page.url);
+    const page = await fetchPageWithRetry(sourceUrl, { ...context.fetch, language: document.language }, context.wait);
+    checkFinalUrl(new URL(sourceUrl), new URL(page.url));
+    const extracted = extractPage(page.html, capture, page.url);
     checkNotRefreshStub(extracted.signs);
     checkPlausibleText(extracted.markdown, extracted.signs, historyLatest?.text);
     markdown = extracted.markdown;
@@ -470,10 +474,10 @@ async function captureDocument(target: CaptureTarget, context: Context): Promise
   const body = Buffer.from(markdown, 'utf8');
   const snapshot: SnapshotData = {
     captured_at: instant,
-    source_url: document.source_url,
+    source_url: sourceUrl,
     final_url: finalUrl,
     sha256: sha256(body),
-    archive_url: waybackUrl(document.source_url, instant),
+    archive_url: waybackUrl(sourceUrl, instant),
     obtained: { method: 'capture', tool: context.tool },
     substantive,
   };

@@ -1,7 +1,9 @@
 /**
- * Import of an Open Terms Archive dataset (`<dataset>/<Service>/<Terms type>/<stamp>.md`)
- * into the atlas's content folder. The CLI is scripts/import-ota.ts; this module
- * holds the logic as functions that return problems instead of exiting.
+ * Import of an Open Terms Archive collection (a dataset release or a clone of a
+ * `*-versions` repository, read by import-ota/read.ts) into the atlas's content
+ * folder. The CLI is scripts/import-ota.ts; this module plans and applies the
+ * import as functions that return problems instead of exiting. The import map
+ * is in import-ota/map.ts.
  *
  * The import runs in two phases. `planImport` reads and validates everything
  * (dataset, map, site settings, ledger, existing entries and snapshots) and
@@ -28,277 +30,32 @@
  *   the import does not rewrite it: it reports the line to add by hand (a note,
  *   not a problem).
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { TextDecoder } from 'node:util';
-import { z } from 'astro/zod';
-import { parse as parseYaml, parseDocument, stringify } from 'yaml';
-import { httpUrl, slug, text } from '../../src/schema/common.ts';
 import { documentSchema, documentTypes, type DocumentData } from '../../src/schema/document.ts';
-import { platformSchema, type Platform } from '../../src/schema/platform.ts';
+import type { Platform } from '../../src/schema/platform.ts';
 import { formatRecordId } from '../../src/schema/record-id.ts';
 import { siteSchema } from '../../src/schema/site.ts';
-import { snapshotSchema, snapshotStamp, type SnapshotData } from '../../src/schema/snapshot.ts';
+import { snapshotSchema, type SnapshotData } from '../../src/schema/snapshot.ts';
 import type { LedgerRecord } from '../../src/schema/ledger.ts';
 import { appendLedgerRecords, LEDGER_FILE, nextRecordNumber, readLedgerFile } from '../../src/atlas/ledger-file.ts';
 import { recordIdsInLedgerHistory } from './ledger-history.ts';
 import { withLedgerLock } from './ledger-lock.ts';
 import { normalizeText } from '../../src/atlas/normalize.ts';
-import { instantToStamp, serializeSnapshot, sha256, splitSnapshotFile, stampToInstant } from '../../src/atlas/snapshot-file.ts';
+import { serializeSnapshot, sha256, splitSnapshotFile, stampToInstant } from '../../src/atlas/snapshot-file.ts';
 import { writeFileExclusive } from '../../src/atlas/atomic-write.ts';
-import { issuePath, type SchemaIssue } from '../../src/atlas/schema-issue.ts';
+import { kindOf, type DatasetTerms, type SkippedVersion } from './import-ota/dataset.ts';
+import { existingDocumentIds, readExistingSnapshots } from './import-ota/existing.ts';
+import { loadImportMap, type ImportDocument, type ImportMap } from './import-ota/map.ts';
+import { describeIssue, fieldName } from './import-ota/messages.ts';
+import { readKnownEntries } from './import-ota/known-entries.ts';
+import { readDataset } from './import-ota/read.ts';
+import { readYamlFile, yamlText } from './import-ota/yaml-file.ts';
 
-// ---------------------------------------------------------------------------
-// The import map
-
-/** A `<platform>/<document>` reference, or a document slug of the same platform. */
-const documentRef = z
-  .string()
-  .regex(/^(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)?[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a document slug, or <platform>/<document> for another platform');
-
-/** How one OTA terms type of a service becomes an atlas document. */
-export const importDocumentSchema = z
-  .object({
-    /** Slug of the document (`content/documents/<platform>/<slug>.yaml`). */
-    slug,
-    /** Title of the document entry when it is created. */
-    title: text,
-    /** Where the platform publishes this text; used for the entry, each snapshot's `source_url` and its archive URL. */
-    source_url: httpUrl,
-    /** Language of the text (BCP 47), written to a created entry. */
-    language: documentSchema.shape.language,
-    /** Capture declaration written to a created entry (CSS `select`, optional `remove`). */
-    capture: documentSchema.shape.capture,
-    /**
-     * The document whose history this one precedes: a slug of the same platform
-     * or `<platform>/<document>`. That document's entry gets `predecessor: <platform>/<slug>`.
-     */
-    successor: documentRef.optional(),
-  })
-  .strict();
-
-/** How one OTA service (a top-level dataset folder) maps onto the atlas. */
-export const importServiceSchema = z
-  .object({
-    /** Slug of the platform the service's documents belong to (several services may share one, e.g. Twitter and X). */
-    platform: slug,
-    /** The platform entry to create when `content/platforms/<platform>.yaml` is missing; ignored otherwise. */
-    platform_entry: platformSchema.optional(),
-    /** The service's terms types (dataset sub-folder names, e.g. "Privacy Policy") and the documents they become. */
-    // Keys go through a pipe so zod checks each one against the terms types (and
-    // says which type was meant) instead of requiring every terms type as a key.
-    documents: z.record(z.string().pipe(z.enum(documentTypes)), importDocumentSchema).default({}),
-  })
-  .strict();
-
-/** An import map file such as `import/pga-v2.yaml`. */
-export const importMapSchema = z
-  .object({
-    /** The dataset as it must be credited; written to every snapshot's `obtained.dataset`. */
-    dataset: text,
-    /** Dataset service folder names and how each maps onto the atlas. */
-    services: z.record(z.string().min(1), importServiceSchema),
-  })
-  .strict();
-
-export type ImportMap = z.infer<typeof importMapSchema>;
-export type ImportDocument = z.infer<typeof importDocumentSchema>;
-
-// ---------------------------------------------------------------------------
-// Messages
-
-function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) return 'a list';
-  if (value !== null && typeof value === 'object') return 'a mapping';
-  return String(value);
-}
-
-function valueAt(input: unknown, path: ReadonlyArray<string | number>): unknown {
-  let value = input;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string | number, unknown>)[key];
-  }
-  return value;
-}
-
-function fieldName(path: ReadonlyArray<string | number>): string {
-  return path.map((part) => (typeof part === 'string' && !/^[\w-]+$/.test(part) ? JSON.stringify(part) : String(part))).join('.');
-}
-
-/** One zod issue as `<file>: <field>: expected …, found …`. */
-export function describeIssue(file: string, issue: SchemaIssue, input: unknown): string {
-  const path = issuePath(issue);
-  const field = path.length > 0 ? `${fieldName(path)}: ` : '';
-  const found = valueAt(input, path);
-  const oneOf = (values: readonly unknown[], value: unknown) => {
-    const options = values.length > 6 ? `a terms type of @opentermsarchive/terms-types such as "Privacy Policy" or "Terms of Service"` : `one of ${values.map((o) => JSON.stringify(o)).join(', ')}`;
-    return `${file}: ${field}expected ${options}, found ${JSON.stringify(value)}`;
-  };
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return `${file}: ${field}expected only known fields, found unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
-    case 'invalid_type':
-      return `${file}: ${field}expected ${issue.expected === 'object' ? 'a mapping' : issue.expected === 'array' ? 'a list' : issue.expected}, found ${describeValue(found)}`;
-    case 'invalid_value':
-      return oneOf(issue.values, found);
-    case 'invalid_key': {
-      // A record key outside its enum (a terms type that does not exist): the key is what was found.
-      const inner = issue.issues[0];
-      if (inner?.code === 'invalid_value') return oneOf(inner.values, path.at(-1));
-      return `${file}: ${field}expected ${inner?.message ?? issue.message}, found ${JSON.stringify(path.at(-1))}`;
-    }
-    case 'invalid_union':
-      return `${file}: ${field}expected a CSS selector or a list of CSS selectors, found ${describeValue(found)}`;
-    default:
-      return `${file}: ${field}expected ${issue.message}, found ${describeValue(found)}`;
-  }
-}
-
-// ---------------------------------------------------------------------------
-// Reading inputs
-
-/** Kind of what is at a path, or null when nothing is. */
-async function kindOf(path: string): Promise<'file' | 'folder' | 'other' | null> {
-  try {
-    const info = await stat(path);
-    return info.isDirectory() ? 'folder' : info.isFile() ? 'file' : 'other';
-  } catch {
-    return null;
-  }
-}
-
-/** Reads a YAML file; problems name the file. `missing` is true when the file does not exist. */
-async function readYamlFile(path: string): Promise<{ value?: unknown; missing?: true; problems: string[] }> {
-  let source: string;
-  try {
-    source = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { missing: true, problems: [] };
-    return { problems: [`${path}: expected a readable file, found ${(error as Error).message}`] };
-  }
-  const doc = parseDocument(source);
-  if (doc.errors.length > 0) {
-    return {
-      problems: doc.errors.map((e) => {
-        const line = e.linePos?.[0] ? ` (line ${e.linePos[0].line})` : '';
-        return `${path}${line}: expected valid YAML, found ${e.message.split('\n')[0]}`;
-      }),
-    };
-  }
-  return { value: doc.toJS(), problems: [] };
-}
-
-/** Reads and validates an import map. */
-export async function loadImportMap(path: string): Promise<{ map?: ImportMap; problems: string[] }> {
-  const kind = await kindOf(path);
-  if (kind !== 'file') return { problems: [`${path}: expected an import map file, found ${kind === null ? 'nothing at this path' : `a ${kind}`}`] };
-  const read = await readYamlFile(path);
-  if (read.problems.length > 0) return { problems: read.problems };
-  const parsed = importMapSchema.safeParse(read.value ?? null);
-  if (!parsed.success) return { problems: parsed.error.issues.map((issue) => describeIssue(path, issue, read.value)) };
-  return { map: parsed.data, problems: [] };
-}
-
-/** One version of a terms type in the dataset. */
-export interface DatasetVersion {
-  /** File-name stamp, e.g. 2024-02-21T12-36-13Z. */
-  stamp: string;
-  path: string;
-  bytes: Buffer;
-  text: string;
-}
-
-/** One terms-type folder of a service. */
-export interface DatasetTerms {
-  type: string;
-  dir: string;
-  /** Oldest first. */
-  versions: DatasetVersion[];
-}
-
-/** One service folder of the dataset. */
-export interface DatasetService {
-  name: string;
-  dir: string;
-  terms: DatasetTerms[];
-}
-
-const STAMP_FILE = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z)\.md$/;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-
-/** Whether a stamp names a real instant (2024-02-30T… does not). */
-function isRealStamp(stamp: string): boolean {
-  try {
-    return snapshotStamp.test(stamp) && instantToStamp(stampToInstant(stamp)) === stamp;
-  } catch {
-    return false;
-  }
-}
-
-/** Reads the dataset folder; files directly inside it are ignored, entries whose name starts with "." too. */
-export async function readDataset(dir: string): Promise<{ services: DatasetService[]; problems: string[] }> {
-  const problems: string[] = [];
-  const kind = await kindOf(dir);
-  if (kind !== 'folder') {
-    return { services: [], problems: [`${dir}: expected a dataset folder (<Service>/<Terms type>/<stamp>.md), found ${kind === null ? 'nothing at this path' : `a ${kind}`}`] };
-  }
-  const services: DatasetService[] = [];
-  const top = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.')).sort(byName);
-  for (const serviceEntry of top) {
-    if (!serviceEntry.isDirectory()) continue; // SOURCE-README.md, SOURCE-LICENSE, …
-    const serviceDir = join(dir, serviceEntry.name);
-    const service: DatasetService = { name: serviceEntry.name, dir: serviceDir, terms: [] };
-    const entries = (await readdir(serviceDir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.')).sort(byName);
-    for (const entry of entries) {
-      const termsDir = join(serviceDir, entry.name);
-      if (!entry.isDirectory()) {
-        problems.push(`${termsDir}: expected a terms-type folder (such as "Privacy Policy"), found a file`);
-        continue;
-      }
-      const terms: DatasetTerms = { type: entry.name, dir: termsDir, versions: [] };
-      const files = (await readdir(termsDir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.')).sort(byName);
-      for (const file of files) {
-        const path = join(termsDir, file.name);
-        const stamp = STAMP_FILE.exec(file.name)?.[1];
-        if (!file.isFile()) {
-          problems.push(`${path}: expected a version file named <YYYY-MM-DDTHH-MM-SSZ>.md, found a ${file.isDirectory() ? 'folder' : 'special file'}`);
-          continue;
-        }
-        if (stamp === undefined || !isRealStamp(stamp)) {
-          problems.push(`${path}: expected a version file named <YYYY-MM-DDTHH-MM-SSZ>.md with a real UTC date and time, found ${JSON.stringify(file.name)}`);
-          continue;
-        }
-        const bytes = await readFile(path);
-        if (bytes.length === 0) {
-          problems.push(`${path}: expected the text of a version, found an empty file`);
-          continue;
-        }
-        let decoded: string;
-        try {
-          decoded = utf8.decode(bytes);
-        } catch {
-          problems.push(`${path}: expected UTF-8 text, found bytes that are not valid UTF-8`);
-          continue;
-        }
-        if (decoded.trim() === '') {
-          problems.push(`${path}: expected the text of a version, found only whitespace`);
-          continue;
-        }
-        terms.versions.push({ stamp, path, bytes, text: decoded });
-      }
-      if (files.length === 0) problems.push(`${termsDir}: expected at least one version file <YYYY-MM-DDTHH-MM-SSZ>.md, found an empty folder`);
-      service.terms.push(terms);
-    }
-    if (entries.length === 0) problems.push(`${serviceDir}: expected at least one terms-type folder (such as "Privacy Policy"), found an empty folder`);
-    services.push(service);
-  }
-  if (services.length === 0) problems.push(`${dir}: expected at least one service folder, found none`);
-  return { services, problems };
-}
+export { readDataset } from './import-ota/read.ts';
+export type { Dataset, DatasetService, DatasetTerms, DatasetVersion, SkippedVersion } from './import-ota/dataset.ts';
+export { importDocumentSchema, importMapSchema, importServiceSchema, loadImportMap, writeImportMap, type ImportDocument, type ImportMap } from './import-ota/map.ts';
+export { describeIssue } from './import-ota/messages.ts';
 
 // ---------------------------------------------------------------------------
 // Planning
@@ -312,8 +69,10 @@ export interface ImportOptions {
   mapFile?: string | undefined;
   /** `obtained.tool` of written snapshots (default `clause-atlas import-ota <package.json version>`). */
   tool?: string;
-  /** `obtained.dataset` when there is no map (default: the dataset folder's name). */
+  /** `obtained.dataset` when there is no map (default: the README's first heading + ", via Open Terms Archive", else the dataset folder's name). */
   datasetCredit?: string;
+  /** All or nothing: a version that cannot be imported is a problem instead of being skipped (default false). */
+  strict?: boolean;
 }
 
 /** A file the import writes. */
@@ -331,6 +90,12 @@ export interface ImportPlan {
   documents: { create: PlannedFile[]; existing: string[] };
   snapshots: { create: PlannedFile[]; existing: string[] };
   ledger: { path: string; append: LedgerRecord[] };
+  /** Versions (or whole terms types) left out, with the reason; empty with `strict`, where they are problems. */
+  skipped: SkippedVersion[];
+  /** Fields of created entries that the dataset cannot tell, left for a person (`npm run validate` warns about them). */
+  unrecorded: { path: string; fields: string[] }[];
+  /** The import map this run used: the given one completed with what was derived for services and terms types it lacks. */
+  map: ImportMap;
 }
 
 /** `Privacy Policy` → `privacy-policy`: the slug used when there is no map entry. */
@@ -354,10 +119,6 @@ export function archiveUrl(stamp: string, sourceUrl: string): string {
   return `https://web.archive.org/web/${stamp.replace(/\D/g, '')}/${sourceUrl}`;
 }
 
-function yamlText(value: unknown): string {
-  return stringify(value, { lineWidth: 0 });
-}
-
 /** One document this run deals with (created or existing). */
 interface TargetDocument {
   key: string; // <platform>/<slug>
@@ -378,6 +139,7 @@ interface TargetDocument {
 /** A version in a document's timeline. */
 interface TimelineVersion {
   stamp: string;
+  /** SHA-256 of the normalised text: only equality is asked, and a digest keeps a long history's texts out of memory. */
   normalized: string;
   /** Path of an already-present snapshot, when the version is one. */
   existingPath?: string;
@@ -395,12 +157,17 @@ export async function planImport(options: ImportOptions): Promise<ImportPlan> {
     documents: { create: [], existing: [] },
     snapshots: { create: [], existing: [] },
     ledger: { path: ledgerPath, append: [] },
+    skipped: [],
+    unrecorded: [],
+    map: { dataset: '', services: {} },
   };
   const problems = plan.problems;
 
   // 1. Inputs: dataset, map, ledger.
   const dataset = await readDataset(options.datasetDir);
   problems.push(...dataset.problems);
+  if (options.strict === true) problems.push(...dataset.skipped.map((s) => `${s.path}: ${s.reason}`));
+  else plan.skipped.push(...dataset.skipped);
   let map: ImportMap | undefined;
   if (options.mapFile !== undefined) {
     const loaded = await loadImportMap(options.mapFile);
@@ -412,33 +179,51 @@ export async function planImport(options: ImportOptions): Promise<ImportPlan> {
   const ledgerFile = await readLedgerFile(ledgerPath);
   problems.push(...ledgerFile.problems);
   const tool = options.tool ?? (await defaultTool());
-  const credit = map?.dataset ?? options.datasetCredit ?? options.datasetDir.split(/[\\/]/).filter(Boolean).at(-1) ?? 'Open Terms Archive dataset';
+  // Without a map, the collection is credited by the name its README gives it, else by its folder name.
+  const credit =
+    map?.dataset ??
+    options.datasetCredit ??
+    (dataset.title !== undefined ? `${dataset.title}, via Open Terms Archive` : undefined) ??
+    options.datasetDir.split(/[\\/]/).filter(Boolean).at(-1) ??
+    'Open Terms Archive dataset';
+  plan.map.dataset = credit;
+  const skipTerms = (terms: DatasetTerms, reason: string) => {
+    if (options.strict === true) problems.push(`${terms.dir}: ${reason}`);
+    else plan.skipped.push({ path: terms.dir, reason });
+  };
 
   // 2. Which platform and document each service / terms type becomes.
   const targets: TargetDocument[] = [];
   const targetsByKey = new Map<string, TargetDocument>();
   const platformsNeeded = new Map<string, { entry?: Platform; services: string[] }>();
+  const known = await readKnownEntries(contentDir);
   for (const service of dataset.services) {
     const serviceMap = map?.services[service.name];
     const platform = serviceMap?.platform ?? defaultSlug(service.name);
-    const platformPath = join(contentDir, 'platforms', `${platform}.yaml`);
-    const platformExists = (await kindOf(platformPath)) === 'file';
-    if (serviceMap === undefined && !platformExists) {
-      problems.push(
-        `${service.dir}: expected service ${JSON.stringify(service.name)} in the import map ${mapFile} or an existing ${platformPath}, found neither; add services.${JSON.stringify(service.name)} (platform, platform_entry, documents) to the map`,
-      );
+    if (platform === '') {
+      problems.push(`${service.dir}: expected a service name with letters or digits to make a platform slug of, found ${JSON.stringify(service.name)}; map it with services.${fieldName([service.name])}.platform`);
       continue;
     }
-    const needed = platformsNeeded.get(platform) ?? { services: [] };
-    needed.services.push(service.name);
-    if (needed.entry === undefined && serviceMap?.platform_entry !== undefined) needed.entry = serviceMap.platform_entry;
-    platformsNeeded.set(platform, needed);
+    // A guess would mint permanent record IDs for a history the atlas already keeps under another platform.
+    const namedBy = serviceMap === undefined ? known.platformNamed(service.name) : undefined;
+    if (namedBy !== undefined && namedBy.platform !== platform) {
+      const reason = `expected a map entry for a service that platform ${namedBy.platform} is or was named (${JSON.stringify(namedBy.as)}), found none; map services.${fieldName([service.name])} to platform ${namedBy.platform} and its documents`;
+      if (options.strict === true) problems.push(`${service.dir}: ${reason}`);
+      else plan.skipped.push({ path: service.dir, reason });
+      continue;
+    }
+    // Without a map entry the platform is the service under its own name; what the dataset cannot tell is left out.
+    const platformExists = (await kindOf(join(contentDir, 'platforms', `${platform}.yaml`))) === 'file';
+    const usedService = serviceMap ?? { platform, ...(platformExists ? {} : { platform_entry: { name: service.name, formerly: [] } }), documents: {} };
+    plan.map.services[service.name] = { ...usedService, documents: { ...usedService.documents } };
+    const targetsBefore = targets.length;
 
     for (const terms of service.terms) {
       if (!(documentTypes as readonly string[]).includes(terms.type)) {
         const near = documentTypes.find((t) => t.toLowerCase() === terms.type.toLowerCase().trim());
-        problems.push(
-          `${terms.dir}: expected a terms type of @opentermsarchive/terms-types as folder name${near ? ` (did you mean ${JSON.stringify(near)}?)` : ' (such as "Privacy Policy" or "Terms of Service")'}, found ${JSON.stringify(terms.type)}`,
+        skipTerms(
+          terms,
+          `expected a terms type of @opentermsarchive/terms-types as name${near ? ` (did you mean ${JSON.stringify(near)}?)` : ' (such as "Privacy Policy" or "Terms of Service")'}, found ${JSON.stringify(terms.type)}`,
         );
         continue;
       }
@@ -454,23 +239,28 @@ export async function planImport(options: ImportOptions): Promise<ImportPlan> {
         continue;
       }
       const read = await readYamlFile(path);
+      const sameType = mapped === undefined && read.missing ? known.documentsOfType(platform, terms.type) : [];
+      if (sameType.length > 0) {
+        skipTerms(terms, `expected a map entry, because ${platform} already has ${sameType.map((d) => `${platform}/${d}`).join(', ')} of type ${JSON.stringify(terms.type)}, found none; map ${mapField} to that document's slug, or to a new one if it is another document`);
+        continue;
+      }
+      // Without a map entry the document is named after the service and its terms type; source URL and capture are left out.
+      const used: ImportDocument = mapped ?? { slug: docSlug, title: `${service.name} ${terms.type}`, language: 'en' };
+      const mapDocuments = plan.map.services[service.name]?.documents;
+      if (mapDocuments !== undefined) mapDocuments[terms.type] = used;
       if (read.missing) {
-        if (mapped === undefined) {
-          problems.push(
-            `${terms.dir}: expected ${mapField} in the import map ${mapFile} or an existing ${path}, found neither; add ${mapField} (slug, title, source_url, capture) to the map`,
-          );
-          continue;
-        }
         target.create = {
           mapField,
           data: {
-            title: mapped.title,
+            title: used.title,
             type: terms.type,
-            source_url: mapped.source_url,
-            language: mapped.language,
-            capture: mapped.capture,
+            language: used.language,
+            ...(used.source_url !== undefined ? { source_url: used.source_url } : {}),
+            ...(used.capture !== undefined ? { capture: used.capture } : {}),
           },
         };
+        const unknown = (['source_url', 'capture'] as const).filter((f) => used[f] === undefined);
+        if (unknown.length > 0) plan.unrecorded.push({ path, fields: [...unknown] });
       } else if (read.problems.length > 0) {
         problems.push(...read.problems);
         continue;
@@ -484,13 +274,19 @@ export async function planImport(options: ImportOptions): Promise<ImportPlan> {
         if (parsed.data.type !== terms.type) {
           problems.push(`${path}: type: expected ${JSON.stringify(terms.type)} (the dataset folder ${terms.dir}), found ${JSON.stringify(parsed.data.type)}`);
         }
-        if (mapped !== undefined && mapped.source_url !== parsed.data.source_url) {
+        if (mapped?.source_url !== undefined && mapped.source_url !== parsed.data.source_url) {
           plan.notes.push(`${path}: source_url is ${parsed.data.source_url} but the map says ${mapped.source_url}; snapshots use the entry's URL (the entry is not rewritten)`);
         }
       }
       targets.push(target);
       targetsByKey.set(key, target);
     }
+    // A derived platform is created only for documents; a mapped one is checked even when its documents had problems.
+    if (serviceMap === undefined && targets.length === targetsBefore) continue;
+    const needed = platformsNeeded.get(platform) ?? { services: [] };
+    needed.services.push(service.name);
+    if (needed.entry === undefined && usedService.platform_entry !== undefined) needed.entry = usedService.platform_entry;
+    platformsNeeded.set(platform, needed);
   }
 
   // 3. Platform entries.
@@ -505,6 +301,8 @@ export async function planImport(options: ImportOptions): Promise<ImportPlan> {
     } else {
       const { formerly, ...rest } = needed.entry;
       plan.platforms.create.push({ path, data: yamlText(formerly.length > 0 ? { ...needed.entry } : rest) });
+      const unknown = (['website', 'headquarters', 'description'] as const).filter((f) => needed.entry?.[f] === undefined);
+      if (unknown.length > 0) plan.unrecorded.push({ path, fields: [...unknown] });
     }
   }
 
@@ -617,13 +415,13 @@ export async function planImport(options: ImportOptions): Promise<ImportPlan> {
     for (const snapshot of existing) {
       byStamp.set(snapshot.stamp, {
         stamp: snapshot.stamp,
-        normalized: normalizeText(snapshot.body.toString('utf8')),
+        normalized: sha256(normalizeText(snapshot.body.toString('utf8'))),
         existingPath: snapshot.path,
         ...(snapshot.substantive !== undefined ? { existingSubstantive: snapshot.substantive } : {}),
       });
     }
     for (const version of targetsByKey.get(key)?.terms.versions ?? []) {
-      if (!byStamp.has(version.stamp)) byStamp.set(version.stamp, { stamp: version.stamp, normalized: normalizeText(version.text) });
+      if (!byStamp.has(version.stamp)) byStamp.set(version.stamp, { stamp: version.stamp, normalized: sha256(normalizeText(version.bytes.toString('utf8'))) });
     }
     const timeline = [...byStamp.values()].sort((a, b) => (a.stamp < b.stamp ? -1 : 1));
     timelines.set(key, timeline);
@@ -647,7 +445,7 @@ export async function planImport(options: ImportOptions): Promise<ImportPlan> {
 
   for (const target of targets) {
     if (target.create === undefined && target.existing === undefined) continue;
-    const sourceUrl = target.existing?.source_url ?? target.create?.data.source_url ?? '';
+    const sourceUrl = target.existing?.source_url ?? target.create?.data.source_url;
     const timeline = await fullTimeline(target.key);
     const indexOf = new Map(timeline.map((v, i) => [v.stamp, i]));
     const existingByStamp = new Map(
@@ -671,9 +469,8 @@ export async function planImport(options: ImportOptions): Promise<ImportPlan> {
       const current = timeline[index];
       const data: SnapshotData = {
         captured_at: stampToInstant(version.stamp),
-        source_url: sourceUrl,
+        ...(sourceUrl !== undefined ? { source_url: sourceUrl, archive_url: archiveUrl(version.stamp, sourceUrl) } : {}),
         sha256: sha256(version.bytes),
-        archive_url: archiveUrl(version.stamp, sourceUrl),
         obtained: { method: 'import', tool, dataset: credit },
         substantive: previous === undefined || previous.normalized !== current?.normalized,
       };
@@ -702,72 +499,6 @@ export async function planImport(options: ImportOptions): Promise<ImportPlan> {
     });
   }
   return plan;
-}
-
-/** IDs of every existing document entry under `<content>/documents/`. */
-async function existingDocumentIds(contentDir: string): Promise<string[]> {
-  const ids: string[] = [];
-  const root = join(contentDir, 'documents');
-  let platforms: string[] = [];
-  try {
-    platforms = await readdir(root);
-  } catch {
-    return ids;
-  }
-  for (const platform of platforms) {
-    let files: string[] = [];
-    try {
-      files = await readdir(join(root, platform));
-    } catch {
-      continue;
-    }
-    for (const file of files.filter((f) => f.endsWith('.yaml'))) {
-      try {
-        const value = parseYaml(await readFile(join(root, platform, file), 'utf8')) as { id?: unknown } | null;
-        if (typeof value?.id === 'string' && /-D-\d+$/.test(value.id)) ids.push(value.id);
-      } catch {
-        // an unreadable entry is the validator's business; its ID cannot be counted
-      }
-    }
-  }
-  return ids;
-}
-
-interface ExistingSnapshot {
-  stamp: string;
-  path: string;
-  body: Buffer;
-  substantive?: boolean;
-}
-
-/** The snapshots already in a document's snapshot folder; unreadable ones are problems. */
-async function readExistingSnapshots(dir: string, problems: string[]): Promise<ExistingSnapshot[]> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return [];
-  }
-  const snapshots: ExistingSnapshot[] = [];
-  for (const name of names.sort()) {
-    const stamp = STAMP_FILE.exec(name)?.[1];
-    if (stamp === undefined) continue;
-    const path = join(dir, name);
-    const split = splitSnapshotFile(await readFile(path));
-    if (split === null) {
-      problems.push(`${path}: expected a snapshot file (--- front matter --- then the text), found no front-matter block`);
-      continue;
-    }
-    let substantive: boolean | undefined;
-    try {
-      const value = parseYaml(split.frontMatter) as { substantive?: unknown } | null;
-      if (typeof value?.substantive === 'boolean') substantive = value.substantive;
-    } catch {
-      // the front matter is checked by the validator; only the body matters here
-    }
-    snapshots.push({ stamp, path, body: split.body, ...(substantive !== undefined ? { substantive } : {}) });
-  }
-  return snapshots;
 }
 
 // ---------------------------------------------------------------------------
@@ -820,6 +551,7 @@ export function summarize(result: ImportResult): string {
     `platforms: ${plan.platforms.create.length} ${verb}, ${plan.platforms.existing.length} already present`,
     `documents: ${plan.documents.create.length} ${verb}, ${plan.documents.existing.length} already present`,
     `snapshots: ${plan.snapshots.create.length} ${result.dryRun ? 'would be written' : 'written'}, ${plan.snapshots.existing.length} already present (skipped)`,
+    `skipped: ${plan.skipped.length} (versions, terms types or services that cannot be imported)`,
     `ledger: ${plan.ledger.append.length} record${plan.ledger.append.length === 1 ? '' : 's'} ${result.dryRun ? 'would be appended' : 'appended'} (${plan.ledger.path})`,
   ];
   return lines.join('\n');

@@ -99,7 +99,8 @@ export interface ClauseRecord {
   /** Other clauses in the same document. */
   siblings: ClauseRecord[];
   /** The live source with the quote highlighted (URL text fragment). */
-  sourceLink: string;
+  /** The live source with the quote highlighted; undefined when the document's source URL is not recorded. */
+  sourceLink: string | undefined;
   /** The snapshot the clause is cited against: the latest version containing the quote verbatim. */
   citedSnapshot: SnapshotView | undefined;
 }
@@ -319,7 +320,7 @@ export function buildAtlas(content: LoadedContent): Atlas {
       peers: [],
       peerCount: 0,
       siblings: [],
-      sourceLink: textFragmentUrl(document.data.source_url, e.data.quote),
+      sourceLink: document.data.source_url === undefined ? undefined : textFragmentUrl(document.data.source_url, e.data.quote),
       citedSnapshot: stability.lastExact,
     };
     clauses.push(record);

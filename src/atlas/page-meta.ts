@@ -155,7 +155,7 @@ function searchMetaOf(page: RecordPage): SearchMeta | undefined {
       const platform = page.record;
       const documents = platform.documents;
       return {
-        filters: [type, { name: 'platform', value: platform.data.name }, { name: 'jurisdiction', value: countryName(platform.data.headquarters) }],
+        filters: [type, { name: 'platform', value: platform.data.name }, ...(platform.data.headquarters ? [{ name: 'jurisdiction' as const, value: countryName(platform.data.headquarters) }] : [])],
         sort: dated(earliest(documents.map((d) => d.facts.firstCaptured?.capturedOn)), latest(documents.map((d) => d.facts.lastChanged?.capturedOn))),
         meta: { kind: KIND_LABELS.platform, platform: platform.data.name },
         keywords: [platform.data.name, ...platform.data.formerly.map((f) => f.name), ...(platform.data.parent ? [platform.data.parent] : [])].join(' · '),
@@ -246,7 +246,7 @@ export function buildPageMeta(atlas: Atlas, cards: readonly OgCard[] = ogCardsFo
   function mainEntity(page: RecordPage): JsonLd {
     switch (page.kind) {
       case 'platform':
-        return { ...organization(page.record), address: { '@type': 'PostalAddress', addressCountry: page.record.data.headquarters }, ...(page.record.data.formerly.length ? { alternateName: page.record.data.formerly.map((f) => f.name) } : {}) };
+        return { ...organization(page.record), ...(page.record.data.headquarters ? { address: { '@type': 'PostalAddress', addressCountry: page.record.data.headquarters } } : {}), ...(page.record.data.formerly.length ? { alternateName: page.record.data.formerly.map((f) => f.name) } : {}) };
       case 'document':
         return { ...digitalDocument(page.record), ...(page.record.facts.lastChanged ? { dateModified: page.record.facts.lastChanged.capturedAt } : {}) };
       case 'version':

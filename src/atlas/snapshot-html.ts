@@ -56,7 +56,7 @@ export interface SnapshotHtml {
 export interface SnapshotHtmlOptions {
   clauses?: readonly ClauseHighlight[];
   /** The document's source URL: relative links in the text are resolved against it; without it they become plain text. */
-  sourceUrl?: string;
+  sourceUrl?: string | undefined;
   /** Added to every heading level so the text nests under the page's own headings (default 2: `#` becomes h3). */
   headingShift?: number;
 }

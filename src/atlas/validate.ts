@@ -201,6 +201,21 @@ function checkSourceAddresses(content: LoadedContent, problems: Problem[]): void
   }
 }
 
+/**
+ * Fields an import could not tell (src/schema/platform.ts, document.ts) are left
+ * out and shown as "not recorded": a warning each, so a person fills them in,
+ * never an error that would block the import's output.
+ */
+function checkUnrecorded(content: LoadedContent, problems: Problem[]): void {
+  const missing = [
+    ...content.platforms.flatMap((p) => (['website', 'headquarters', 'description'] as const).filter((f) => p.data[f] === undefined).map((field) => ({ entry: p, field }))),
+    ...content.documents.flatMap((d) => (['source_url', 'capture'] as const).filter((f) => d.data[f] === undefined).map((field) => ({ entry: d, field }))),
+  ];
+  for (const { entry, field } of missing) {
+    problems.push({ file: entry.file, field, expected: `a ${field} (shown as "not recorded" until written)`, found: 'nothing', level: 'warning', hint: field === 'capture' ? 'without it the document cannot be captured' : 'fill it in from the service itself' });
+  }
+}
+
 /** Runs every cross-file check. `now` is when validation runs (for "dates in the future"). */
 export function validateContent(content: LoadedContent, atlas: Atlas, now: Date): Problem[] {
   const problems: Problem[] = [];
@@ -210,6 +225,7 @@ export function validateContent(content: LoadedContent, atlas: Atlas, now: Date)
   problems.push(...ledgerPathProblems(content, atlas));
   checkSnapshots(content, now, problems);
   checkSourceAddresses(content, problems);
+  checkUnrecorded(content, problems);
   checkDates(content, now, problems);
   checkQuotes(atlas, content, problems);
   return problems;

@@ -18,11 +18,11 @@ export const documentSchema = z
     title: text,
     /** The document's type in the Open Terms Archive terms-types vocabulary. */
     type: z.enum(documentTypes),
-    /** Where the platform publishes the current text. */
-    source_url: httpUrl,
+    /** Where the platform publishes the current text; left out when not yet known (an import that could not tell), shown as "not recorded". */
+    source_url: httpUrl.optional(),
     /** Language of the tracked text (BCP 47 tag). */
     language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as en or en-GB').default('en'),
-    /** How the text is cut out of the source page when captured. */
+    /** How the text is cut out of the source page when captured; left out when not yet known (the document cannot be captured until it is written). */
     capture: z
       .object({
         /** CSS selectors of the elements that hold the document's text. */
@@ -30,7 +30,8 @@ export const documentSchema = z
         /** CSS selectors of elements inside the selection to drop (navigation, banners). */
         remove: selectors.optional(),
       })
-      .strict(),
+      .strict()
+      .optional(),
     /** `<platform>/<document>` whose history this document continues (e.g. Twitter's privacy policy before X's). */
     predecessor: z
       .string()

@@ -12,9 +12,9 @@ import { z } from 'astro/zod';
 import { agencySchema } from './agency.ts';
 import { clauseSchema } from './clause.ts';
 import { clauseTypeSchema } from './clause-type.ts';
-import { entryKey, httpUrl, isoDate, isoInstant, severity, slug } from './common.ts';
+import { entryKey, httpUrl, isoDate, isoInstant, severity, slug, text } from './common.ts';
 import { documentSchema } from './document.ts';
-import { platformSchema } from './platform.ts';
+import { countryCode, platformSchema } from './platform.ts';
 import { recordId } from './record-id.ts';
 import { regulationSchema } from './regulation.ts';
 import { siteSchema } from './site.ts';
@@ -289,11 +289,11 @@ export const apiIndexSchema = z.object({
 /** `/api/v1/platforms/<platform>.json`. */
 export const apiPlatformSchema = platformRefSchema.extend({
   /** Platform.website */
-  website: httpUrl.describe('Home page of the service.'),
+  website: httpUrl.nullable().describe('Home page of the service, or null when not recorded.'),
   /** Platform.headquarters */
-  headquarters: platformSchema.shape.headquarters.describe("Country of the operator's headquarters (ISO 3166-1 alpha-2)."),
+  headquarters: countryCode.nullable().describe("Country of the operator's headquarters (ISO 3166-1 alpha-2), or null when not recorded."),
   /** Platform.description */
-  description: platformSchema.shape.description.describe("What the service is, in the atlas's words."),
+  description: text.nullable().describe("What the service is, in the atlas's words, or null when not written yet."),
   /** Platform.formerly */
   formerly: z
     .array(
@@ -333,7 +333,7 @@ export const apiDocumentSchema = documentRefSchema.extend({
   /** DocumentData.type */
   type: documentSchema.shape.type.describe('Document type in the Open Terms Archive terms-types vocabulary.'),
   /** DocumentData.source_url */
-  source_url: httpUrl.describe('Where the platform publishes the current text.'),
+  source_url: httpUrl.nullable().describe('Where the platform publishes the current text, or null when not recorded.'),
   /** DocumentData.language */
   language: z.string().describe('Language of the tracked text (BCP 47 tag).'),
   /** DocumentData.capture, selectors always as lists */
@@ -344,7 +344,8 @@ export const apiDocumentSchema = documentRefSchema.extend({
       /** capture.remove, absent made an empty list */
       remove: z.array(z.string()).describe('CSS selectors of elements dropped from the selection.'),
     })
-    .describe('How the text is cut out of the source page when captured.'),
+    .nullable()
+    .describe('How the text is cut out of the source page when captured, or null when not written yet.'),
   /** site.url + /r/<id>/ */
   permanent_url: httpUrl.describe('Permanent URL of the record; always resolves to its current page.'),
   /** DocumentRecord.platform */
@@ -395,7 +396,7 @@ export const apiClauseSchema = clauseRefSchema.extend({
   /** site.url + /r/<id>/ */
   permanent_url: httpUrl.describe('Permanent URL of the record; always resolves to its current page.'),
   /** ClauseRecord.sourceLink */
-  source_link: httpUrl.describe('The live source with the quote highlighted (URL text fragment).'),
+  source_link: httpUrl.nullable().describe('The live source with the quote highlighted (URL text fragment), or null when the source URL is not recorded.'),
   /** ClauseRecord.platform */
   platform: platformRefSchema.describe('The platform whose document holds the clause.'),
   /** ClauseRecord.document */
@@ -554,7 +555,7 @@ export const clauseRowSchema = z.object({
   /** raw snapshot path of citedSnapshot */
   cited_raw_url: httpUrl.nullable().describe("The cited version's text, byte for byte as hashed, or null."),
   /** ClauseRecord.sourceLink */
-  source_link: httpUrl.describe('The live source with the quote highlighted.'),
+  source_link: httpUrl.nullable().describe('The live source with the quote highlighted, or null when the source URL is not recorded.'),
   /** site.url + ClauseRecord.url */
   url: httpUrl.describe('The clause page on the atlas.'),
   /** site.url + /r/<id>/ */

@@ -15,12 +15,12 @@ export const platformSchema = z
   .object({
     /** The platform's current public name. */
     name: text,
-    /** Home page of the service. */
-    website: httpUrl,
-    /** Country of the operator's headquarters (ISO 3166-1 alpha-2). */
-    headquarters: countryCode,
-    /** Two or three sentences, in our words, on what the service is. */
-    description: text,
+    /** Home page of the service; left out when not yet known (an import that could not tell), shown as "not recorded". */
+    website: httpUrl.optional(),
+    /** Country of the operator's headquarters (ISO 3166-1 alpha-2); left out when not yet known. */
+    headquarters: countryCode.optional(),
+    /** Two or three sentences, in our words, on what the service is; left out when not yet written. */
+    description: text.optional(),
     /** Names the platform had before, newest last, with the date the name stopped being used. */
     formerly: z.array(z.object({ name: text, until: isoDate }).strict()).default([]),
     /** The company that owns or operates the platform, when it is a different name. */

@@ -9,8 +9,8 @@ export const snapshotSchema = z
   .object({
     /** When the text was captured (UTC); must agree with the file name. */
     captured_at: isoInstant,
-    /** The URL the text was captured from. */
-    source_url: httpUrl,
+    /** The URL the text was captured from; left out when an imported dataset does not tell it. */
+    source_url: httpUrl.optional(),
     /** Where `source_url` led after redirects, as captured (set by `npm run capture`). */
     final_url: httpUrl.optional(),
     /** SHA-256 of the body's bytes, lowercase hex; re-checked at every build. */

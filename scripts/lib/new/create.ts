@@ -157,7 +157,7 @@ export async function newDocument(options: NewDocumentOptions): Promise<Created>
   requireKnown('platform', platform, await folder.platforms(), `create it first with npm run new -- platform ${platform} --name "…"`);
   const title = checkValue('--title', documentSchema.shape.title, options.title);
   requireKnown('document type', options.type, documentTypes, `expected a type from the Open Terms Archive vocabulary, such as ${documentTypes.slice(0, 3).map((t) => `\`${t}\``).join(', ')}`);
-  const sourceUrl = checkValue('--source-url', documentSchema.shape.source_url, options.sourceUrl);
+  const sourceUrl = checkValue('--source-url', documentSchema.shape.source_url.unwrap(), options.sourceUrl);
   const language = checkValue('--language', documentSchema.shape.language, options.language ?? 'en');
   const select = checkValue('--select', text, options.select ?? 'main');
   const path = folder.path('documents', platform, `${slug}.yaml`);
