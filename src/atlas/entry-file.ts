@@ -9,7 +9,7 @@ import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { ZodType } from 'astro/zod';
 import { NOT_PLAIN_TEXT } from '../schema/common.ts';
 import { describeValue, type Problem } from './problems.ts';
-import { hasDefaultSizeMessage, issuePath, typeName, type SchemaIssue } from './schema-issue.ts';
+import { hasDefaultSizeMessage, issuePath, typeName, valueAt, type SchemaIssue } from './schema-issue.ts';
 
 /** A YAML text parsed with positions. */
 interface PositionedYaml {
@@ -121,14 +121,6 @@ function issueExpectation(issue: SchemaIssue, value: unknown): { expected: strin
   }
 }
 
-function valueAt(data: unknown, path: ReadonlyArray<string | number>): unknown {
-  let value = data;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string | number, unknown>)[key];
-  }
-  return value;
-}
 
 /** Validates parsed data against a schema; each zod issue becomes a problem on its field's line. */
 export function checkSchema<T>(

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { parseDocument, stringify, YAMLMap, YAMLSeq } from 'yaml';
 import { writeFileAtomic } from './atomic-write.ts';
-import { issuePath, type SchemaIssue } from './schema-issue.ts';
+import { issuePath, valueAt, type SchemaIssue } from './schema-issue.ts';
 import { ledgerSchema, type Ledger, type LedgerRecord } from '../schema/ledger.ts';
 import { recordKinds, type RecordKind } from '../schema/record-id.ts';
 
@@ -40,14 +40,6 @@ function describeFound(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
 
-function valueAt(input: unknown, path: Array<string | number>): unknown {
-  let value = input;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string | number, unknown>)[key];
-  }
-  return value;
-}
 
 function describeIssue(file: string, issue: SchemaIssue, input: unknown): string {
   const path = issuePath(issue);

@@ -29,3 +29,13 @@ export function hasDefaultSizeMessage(issue: SchemaIssue): boolean {
 export function issuePath(issue: SchemaIssue): Array<string | number> {
   return issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
 }
+
+/** The value an issue's path points at in the parsed input, or undefined when the path leaves it. */
+export function valueAt(input: unknown, path: ReadonlyArray<string | number>): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return value;
+}

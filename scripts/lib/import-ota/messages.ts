@@ -1,5 +1,5 @@
 /** Problem messages of the import: a zod issue as `<file>: <field>: expected …, found …`. */
-import { issuePath, type SchemaIssue } from '../../../src/atlas/schema-issue.ts';
+import { issuePath, valueAt, type SchemaIssue } from '../../../src/atlas/schema-issue.ts';
 
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
@@ -9,14 +9,6 @@ export function describeValue(value: unknown): string {
   return String(value);
 }
 
-function valueAt(input: unknown, path: ReadonlyArray<string | number>): unknown {
-  let value = input;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string | number, unknown>)[key];
-  }
-  return value;
-}
 
 export function fieldName(path: ReadonlyArray<string | number>): string {
   return path.map((part) => (typeof part === 'string' && !/^[\w-]+$/.test(part) ? JSON.stringify(part) : String(part))).join('.');
