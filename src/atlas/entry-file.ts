@@ -94,7 +94,9 @@ export function parseEntrySource(file: string, raw: string, problems: Problem[])
   checkBodyText(file, body, bodyLine, problems);
   const parsed = parsePositioned(yamlText, isMarkdown ? 1 : 0);
   for (const error of parsed.errors) {
-    problems.push({ file, line: error.line, field: 'YAML', expected: 'valid YAML', found: error.message, level: 'error' });
+    // The YAML library's words for an unquoted `: ` inside a value ("title: Reddit: stores …").
+    const colonInValue = /compact mappings|implicit (?:map )?keys/i.test(error.message);
+    problems.push({ file, line: error.line, field: 'YAML', expected: 'valid YAML', found: error.message, level: 'error', ...(colonInValue ? { hint: 'put a value that contains ": " in quotes, e.g. title: "Reddit: …"' } : {}) });
   }
   return { data: parsed.value, body, bodyLine, lineOf: parsed.lineOf };
 }

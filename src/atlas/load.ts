@@ -146,17 +146,23 @@ class Reader {
     const source = parseEntrySource(file, text, this.problems);
     const data = checkSchema(file, source, schema, this.problems);
     if (data === undefined) {
-      this.reject(key, source.data);
+      this.reject(key, source.data, text);
       return undefined;
     }
     return { key, file, data, body: source.body, bodyLine: source.bodyLine, lineOf: source.lineOf };
   }
 
-  /** Remembers an entry that exists but is invalid (its key, and its ID when one can be read). */
-  reject(key: string, data?: unknown): void {
+  /**
+   * Remembers an entry that exists but is invalid (its key, and its ID when one
+   * can be read). An entry whose YAML does not parse still names its ID on its
+   * `id:` line; reading it there keeps the ledger check from also reporting the
+   * record as missing, with advice to withdraw it.
+   */
+  reject(key: string, data?: unknown, text?: string): void {
     this.rejected.keys.add(key);
-    const id = data && typeof data === 'object' ? (data as { id?: unknown }).id : undefined;
-    if (typeof id === 'string') this.rejected.ids.add(id);
+    const parsed = data && typeof data === 'object' ? (data as { id?: unknown }).id : undefined;
+    const id = typeof parsed === 'string' ? parsed : text && /^id:[ \t]*["']?([A-Za-z0-9-]+)/m.exec(text)?.[1];
+    if (id) this.rejected.ids.add(id);
   }
 
   /** Reads `<dir>/<key>.<ext>` files into entries. */

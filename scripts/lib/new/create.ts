@@ -229,7 +229,7 @@ export async function newClause(options: NewClauseOptions): Promise<Created> {
         : `quote: copy the clause's words verbatim from ${quoteSource}`,
       'write What it is, Why it matters and Consumer impact in place of their <!-- hints -->; write the Interpretive note or delete it',
       'add regulations, agencies and categories that apply',
-      'npm run validate names every field still to fill in',
+      'npm run validate names what is still to fill in (run it again after each fix)',
     ],
   };
 }
