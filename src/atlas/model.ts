@@ -17,6 +17,7 @@ import type { Entry, LoadedContent } from './load.ts';
 import { computeRarity, type Rarity } from './rarity.ts';
 import { classifyCaptures } from './captures.ts';
 import { snapshotView, type SnapshotView } from './snapshots.ts';
+import { quoteSection } from './quote-section.ts';
 import { textFragmentUrl } from './source-link.ts';
 import { computeStability, type Stability } from './stability.ts';
 
@@ -103,6 +104,8 @@ export interface ClauseRecord {
   sourceLink: string | undefined;
   /** The snapshot the clause is cited against: the latest version containing the quote verbatim. */
   citedSnapshot: SnapshotView | undefined;
+  /** Headings above the quote in the cited snapshot, outermost first (quote-section.ts); [] under none, undefined without a cited snapshot. Worked out on first use. */
+  readonly section: readonly string[] | undefined;
 }
 
 export interface ClauseTypeRecord {
@@ -305,6 +308,7 @@ export function buildAtlas(content: LoadedContent): Atlas {
     const document = documentByKey.get(`${platformSlug}/${documentSlug}`);
     if (!document) continue;
     const stability = computeStability(e.data.quote, document.history);
+    let section: readonly string[] | undefined;
     const record: ClauseRecord = {
       key: e.key,
       slug,
@@ -322,6 +326,9 @@ export function buildAtlas(content: LoadedContent): Atlas {
       siblings: [],
       sourceLink: document.data.source_url === undefined ? undefined : textFragmentUrl(document.data.source_url, e.data.quote),
       citedSnapshot: stability.lastExact,
+      get section() {
+        return (section ??= stability.lastExact && (quoteSection(stability.lastExact.text, e.data.quote) ?? []));
+      },
     };
     clauses.push(record);
   }

@@ -40,3 +40,15 @@ export function percent(share: number): string {
 export function versionCount(own: number, all: number, predecessorTitles: readonly string[]): string {
   return all === own || predecessorTitles.length === 0 ? plural(own, 'version') : `${plural(own, 'version')} (${all} with ${listOf(predecessorTitles)})`;
 }
+
+const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/**
+ * The first sentence of `text` and the rest (trimmed; the rest is empty for a
+ * single sentence). Sentence breaks are Unicode's (UAX #29, via Intl.Segmenter),
+ * so "e.g." or a decimal point does not end a sentence.
+ */
+export function splitFirstSentence(text: string): { first: string; rest: string } {
+  const first = sentences.segment(text)[Symbol.iterator]().next().value?.segment ?? '';
+  return { first: first.trim(), rest: text.slice(first.length).trim() };
+}

@@ -55,6 +55,27 @@ describe('the fixture build', () => {
     expect(text).toContain(cited?.data.sha256.slice(0, 12) ?? 'missing');
   });
 
+  it('puts the evidence first: the quote, with a link to its highlighted passage, before the analysis; provenance and citation last', () => {
+    const html = page('/platform/acme/privacy-policy/message-retention/');
+    const at = (marker: string) => {
+      const index = html.indexOf(marker);
+      expect(index, marker).toBeGreaterThan(-1);
+      return index;
+    };
+    const order = ['<h1', 'class="quote"', 'id="analysis"', 'id="stability"', 'id="peers"', 'id="siblings"', 'id="regulations"', 'id="provenance"', 'id="cite"'].map(at);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    // The full-text link lands on the passage the version page highlights.
+    const link = /href="([^"#]+)#(clause-message-retention)">See it in the full text/.exec(html);
+    expect(link?.[1]).toBe('/platform/acme/privacy-policy/versions/2023-08-01T00-00-00Z/');
+    expect(page(link?.[1] ?? '')).toContain(`id="${link?.[2]}"`);
+  });
+
+  it('folds each agency’s guidance after its first sentence on clause pages, and shows it whole on the agency page', () => {
+    const clause = page('/platform/acme/privacy-policy/message-retention/');
+    expect(clause).toMatch(/Who can file:<\/strong> Anyone whose personal data is processed\.<\/p>\s*<details class="agency-guidance__details"><summary>/);
+    expect(page('/agencies/dpa/')).not.toContain('<details class="agency-guidance__details"');
+  });
+
   it('renders an allowed MDX component in an analysis', () => {
     expect(textOf(page('/platform/acme/terms-of-service/arbitration/'))).toContain('Arbitration is private.');
   });

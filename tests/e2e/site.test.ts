@@ -295,6 +295,62 @@ describeBrowser('the built site in Chromium', () => {
     });
   });
 
+  describe.each([390, 320])('on a phone %i px wide', (width) => {
+    it('no page kind scrolls sideways', async () => {
+      const wide: string[] = [];
+      for (const { kind, path, lands, ready } of PAGE_KINDS) {
+        const page = await browser.context.newPage();
+        try {
+          await page.setViewportSize({ width, height: 800 });
+          await page.goto(new URL(path, server.origin).href);
+          if (lands) await page.waitForURL(new URL(lands, server.origin).href);
+          await ready?.(page);
+          const { scrollWidth, innerWidth, widest } = await page.evaluate(() => {
+            const root = document.documentElement;
+            // The element reaching furthest right, to say what to fix.
+            let widest = '';
+            let right = 0;
+            for (const element of document.body.querySelectorAll('*')) {
+              const edge = element.getBoundingClientRect().right;
+              if (edge > right) [right, widest] = [edge, `${element.tagName.toLowerCase()}.${element.classList[0] ?? ''}`];
+            }
+            return { scrollWidth: root.scrollWidth, innerWidth: window.innerWidth, widest };
+          });
+          if (scrollWidth > innerWidth) wide.push(`${kind} (${path}): ${scrollWidth} px wide, widest ${widest}`);
+        } finally {
+          await page.close();
+        }
+      }
+      expect(wide).toEqual([]);
+    });
+
+    it('a clause page shows its in-page navigation and the quote before the analysis, and its full-text link lands with the passage in view', async () => {
+      const page = await browser.context.newPage();
+      try {
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto(new URL(CLAUSE, server.origin).href);
+        const quoteFirst = await page.evaluate(() => {
+          const quote = document.querySelector('.quote blockquote');
+          const analysis = document.querySelector('#analysis');
+          return Boolean(quote && analysis && quote.compareDocumentPosition(analysis) & Node.DOCUMENT_POSITION_FOLLOWING);
+        });
+        expect(quoteFirst).toBe(true);
+        // The in-page navigation is there on a phone, not only beside the text on wide screens.
+        await expect(page.getByRole('navigation', { name: 'On this page' }).isVisible()).resolves.toBe(true);
+        await page.getByRole('link', { name: 'See it in the full text' }).click();
+        await page.waitForURL(/\/versions\/.+#clause-message-retention$/);
+        await expect(page.locator('#clause-message-retention + mark.clause-highlight').isVisible()).resolves.toBe(true);
+        const inView = await page.evaluate(() => {
+          const box = document.querySelector('#clause-message-retention + mark.clause-highlight')?.getBoundingClientRect();
+          return box !== undefined && box.top >= 0 && box.bottom <= window.innerHeight;
+        });
+        expect(inView).toBe(true);
+      } finally {
+        await page.close();
+      }
+    });
+  });
+
   describe('keyboard', () => {
     it('on a clause page: skip link first, to #main on Enter; then the site name, the navigation and the search box in order, each with a visible focus ring', async () => {
       const { page } = await open(CLAUSE);

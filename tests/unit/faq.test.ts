@@ -53,7 +53,7 @@ describe('clauseFaq', () => {
 
   it('points to where to complain', () => {
     const answer = answerTo('acme/privacy-policy/ai-training', 'Where can I complain');
-    expect(answer).toContain('FDPA (Ireland) via "Complaint form" at https://dpa.example/complaint');
+    expect(answer).toContain('FDPA (Ireland) via "Complaint form" at https://dpa.example/en/individuals/exercising-your-rights/raising-a-concern-with-the-fixture-data-protection-authority-complaint-form');
     expect(answer).toContain('FCO (United States) via "Report a practice" at https://consumer.example/report');
   });
 });
