@@ -5,7 +5,7 @@
  * Built once per atlas in one pass over the snapshots and clause timelines.
  */
 import type { Atlas, ClauseRecord, DocumentRecord, PlatformRecord, SnapshotView, TimelineEvent } from './model.ts';
-import { summarizeVersion } from './version-summary.ts';
+import { clausesAffectedText, summarizeVersion } from './version-summary.ts';
 
 /** A clause whose quote appeared, was reworded around, was removed or reappeared at a version. */
 export interface ClauseChange {
@@ -27,7 +27,9 @@ export interface Change {
   clausesAffected: ClauseChange[];
   /** Site path of the version page. */
   versionUrl: string;
-  /** What the version changed, in words (version-summary.ts); worked out on first use. */
+  /** What the version changed in the text, in words (version-summary.ts), without naming clauses; worked out on first use. */
+  readonly textSummary: string;
+  /** textSummary followed by the analysed clauses affected, for feeds and version pages. */
   readonly summary: string;
 }
 
@@ -90,7 +92,7 @@ function buildChangeLog(atlas: Atlas): ChangeLog {
     if (!document || snapshot.capture.kind !== 'version') continue;
     const before = previous.get(snapshot);
     const clausesAffected = clauseChanges.get(snapshot) ?? [];
-    let summary: string | undefined;
+    let textSummary: string | undefined;
     const change: Change = {
       kind: before ? 'changed' : 'first',
       snapshot,
@@ -99,11 +101,13 @@ function buildChangeLog(atlas: Atlas): ChangeLog {
       previous: before,
       clausesAffected,
       versionUrl: versionUrl(snapshot),
+      get textSummary() {
+        textSummary ??= before ? summarizeVersion(before, snapshot).text : 'The first version the atlas holds, so there is nothing to compare it with.';
+        return textSummary;
+      },
       get summary() {
-        summary ??= before
-          ? summarizeVersion(before, snapshot, clausesAffected.map(({ clause, kind }) => `${clause.data.title} (${CLAUSE_EVENT_LABELS[kind]})`)).text
-          : 'The first version the atlas holds, so there is nothing to compare it with.';
-        return summary;
+        if (!before || !clausesAffected.length) return this.textSummary;
+        return `${this.textSummary} ${clausesAffectedText(clausesAffected.map(({ clause, kind }) => `${clause.data.title} (${CLAUSE_EVENT_LABELS[kind]})`))}`;
       },
     };
     all.push(change);
@@ -123,6 +127,17 @@ function changeLog(atlas: Atlas): ChangeLog {
 /** The change-log entry of one version, or undefined for a capture that is not a version. */
 export function changeOf(atlas: Atlas, snapshot: SnapshotView): Change | undefined {
   return changeLog(atlas).byVersion.get(snapshot);
+}
+
+/**
+ * Entries on one page of `/changes/`: a fixed bound, so a page's weight does not
+ * grow with the atlas (issue 14: one page of 312 entries weighed 288 KB).
+ */
+export const CHANGES_PAGE_SIZE = 50;
+
+/** Site path of page `n` (1-based) of the change log: `/changes/`, `/changes/2/`, … */
+export function changesPagePath(n: number): string {
+  return n === 1 ? '/changes/' : `/changes/${n}/`;
 }
 
 /** Every new version across the atlas, newest first; computed once per atlas. */

@@ -9,8 +9,9 @@
  * a forum or social-media post; `webpage` is what citation-js, Zotero and the
  * APA style treat as a web page, giving BibTeX `@misc` and RIS `ELEC`.)
  * Like the formatted citations (citation.ts), it pins the cited snapshot (its
- * capture date is `issued`, its SHA-256 prefix is in the note) and takes the
- * accessed date from the data, never from the clock.
+ * capture date and SHA-256 prefix are in the note), is dated by the work's own
+ * date (`issued`, absent for "n.d.") and leaves the accessed date to the
+ * reader's reference manager.
  */
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
@@ -35,15 +36,13 @@ export interface CslItem {
   author: [{ literal: string }];
   /** The permanent record URL. */
   URL: string;
-  /** Capture date of the cited snapshot. */
+  /** Date of the work (Citation.issued); absent when undated. */
   issued?: CslDate;
-  /** The date the atlas's data is current to. */
-  accessed?: CslDate;
   /** Record ID, snapshot date and SHA-256 prefix, so the exact text can be checked. */
   note: string;
 }
 
-type CitationContext = Pick<Atlas, 'site' | 'dataAsOf'>;
+type CitationContext = Pick<Atlas, 'site'>;
 
 function cslDate(isoDate: string): CslDate {
   const [year = 0, month = 1, day = 1] = isoDate.slice(0, 10).split('-').map(Number);
@@ -52,7 +51,7 @@ function cslDate(isoDate: string): CslDate {
 
 function cslItem(atlas: CitationContext, id: string, title: string, genre: string, citation: Citation): CslItem {
   const { site } = atlas;
-  const { snapshot, accessed } = citation;
+  const { snapshot, issued } = citation;
   const version = snapshot ? `; text captured ${snapshot.capturedOn}, SHA-256 ${snapshot.data.sha256.slice(0, SHA_PREFIX_LENGTH)}` : '';
   return {
     id,
@@ -64,8 +63,7 @@ function cslItem(atlas: CitationContext, id: string, title: string, genre: strin
     publisher: site.publisher,
     author: [{ literal: site.publisher }],
     URL: citation.permanentUrl,
-    ...(snapshot ? { issued: cslDate(snapshot.capturedOn) } : {}),
-    ...(accessed ? { accessed: cslDate(accessed) } : {}),
+    ...(issued ? { issued: cslDate(issued) } : {}),
     note: `${site.name} record ${id}${version}`,
   };
 }
@@ -93,19 +91,32 @@ interface BibtexConfig {
   format: { checkLabel: boolean };
 }
 
-/** BibTeX `@misc` entry keyed by the record ID. */
+/** Three-letter month macros every BibTeX style defines. */
+const BIBTEX_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * BibTeX `@misc` entry keyed by the record ID. citation-js writes the day into
+ * the month (`month = {mar 1}`), which BibTeX styles print verbatim; the month
+ * becomes the standard macro (`month = mar`) and the full date goes in
+ * biblatex's `date` field (`date = {2024-03-01}`), which classic BibTeX ignores.
+ */
 export function toBibtex(item: CslItem): string {
-  // Classic BibTeX has no field for the accessed date, and citation-js only writes one into an empty note, so add it to ours.
-  const accessed = item.accessed ? `; accessed ${item.accessed['date-parts'][0].map((n) => String(n).padStart(2, '0')).join('-')}` : '';
   const config = plugins.config.get('@bibtex') as BibtexConfig;
   // citation-js's label check drops hyphens, which BibTeX keys allow; the record ID is the key people expect.
   const checkLabel = config.format.checkLabel;
   config.format.checkLabel = false;
   try {
-    return `${String(new Cite({ ...item, note: `${item.note}${accessed}` }).format('bibtex')).trim()}\n`;
+    return `${bibtexDates(String(new Cite(item).format('bibtex')).trim(), item.issued)}\n`;
   } finally {
     config.format.checkLabel = checkLabel;
   }
+}
+
+function bibtexDates(entry: string, issued: CslDate | undefined): string {
+  if (!issued) return entry;
+  const [year, month, day] = issued['date-parts'][0];
+  const iso = [year, month, day].map((n, i) => String(n).padStart(i ? 2 : 4, '0')).join('-');
+  return entry.replace(/^(\s*)month = \{[^}]*\},$/m, `$1month = ${BIBTEX_MONTHS[month - 1]},\n$1date = {${iso}},`);
 }
 
 /**
@@ -117,9 +128,15 @@ export function toBibtex(item: CslItem): string {
 export function toRis(item: CslItem): string {
   const [tags] = new Cite(item).format('ris', { format: 'object' }) as [Record<string, string | string[]>];
   const { TY, ...rest } = tags;
-  const line = (tag: string, value: string) => `${tag}  - ${value.replace(/\s+/g, ' ').trim()}`;
+  const line = (tag: string, value: string) => `${tag}  - ${risDate(tag, value.replace(/\s+/g, ' ').trim())}`;
   const lines = [line('TY', String(TY)), ...Object.entries(rest).flatMap(([tag, values]) => [values].flat().map((value) => line(tag, value))), 'ER  - '];
   return `${lines.join('\r\n')}\r\n`;
+}
+
+/** RIS dates are `YYYY/MM/DD/`; citation-js leaves month and day unpadded (`2024/3/1/`). */
+function risDate(tag: string, value: string): string {
+  if (tag !== 'DA' && tag !== 'Y1') return value;
+  return value.replace(/^(\d{4})\/(\d{1,2})\/(\d{1,2})\//, (_, y: string, m: string, d: string) => `${y}/${m.padStart(2, '0')}/${d.padStart(2, '0')}/`);
 }
 
 /** CSL-JSON: a list holding the one item, as reference managers import it. */

@@ -2,11 +2,18 @@
  * Formatted citations for clause and document records. Every citation pins
  * the version it rests on (capture date and the start of the snapshot's
  * SHA-256) and points at the permanent record URL, so it stays checkable after
- * the policy or the page moves. The "accessed" date is the atlas's data date,
- * never the build's clock, so the same content always cites the same way.
+ * the policy or the page moves.
+ *
+ * Dates: the date of a work is when it was written or published, never when a
+ * crawler captured the policy. A document record is dated by the date its
+ * cited version states for itself (versionDate); a clause
+ * analysis has no recorded writing date yet, so it is "n.d.". No citation
+ * states an access date: only the reader knows when they read the page (APA 7
+ * §9.16 needs none for a page pinned to a version; Bluebook's "last visited"
+ * is the reader's to add). Nothing depends on the build's clock.
  */
 import { siteUrl } from './site-url.ts';
-import { formatApaDate, formatApaRetrievalDate, formatBluebookDate, formatDate } from './dates.ts';
+import { formatApaDate, formatBluebookDate, formatDate } from './dates.ts';
 import type { Atlas, ClauseRecord, DocumentRecord, SnapshotView } from './model.ts';
 
 /** Length of the SHA-256 prefix shown in citations: enough to identify a version, short enough to read. */
@@ -21,11 +28,11 @@ export interface Citation {
   permanentUrl: string;
   /** The snapshot the citation pins, when there is one. */
   snapshot: SnapshotView | undefined;
-  /** The date given as "accessed"/"last visited": the atlas's data date. */
-  accessed: string | undefined;
+  /** Date of the work (YYYY-MM-DD): the cited version's own stated date for a document; undefined ("n.d.") otherwise. */
+  issued: string | undefined;
 }
 
-type CitationContext = Pick<Atlas, 'site' | 'dataAsOf'>;
+type CitationContext = Pick<Atlas, 'site'>;
 
 /** The permanent URL of a record ID on this atlas. */
 export function permanentUrl(atlas: Pick<Atlas, 'site'>, id: string): string {
@@ -38,6 +45,7 @@ interface Work {
   describes: string;
   id: string;
   snapshot: SnapshotView | undefined;
+  issued: string | undefined;
 }
 
 function versionNote(snapshot: SnapshotView | undefined, format: (iso: string) => string): string {
@@ -46,14 +54,13 @@ function versionNote(snapshot: SnapshotView | undefined, format: (iso: string) =
 }
 
 function cite(atlas: CitationContext, work: Work): Citation {
-  const { site, dataAsOf } = atlas;
+  const { site } = atlas;
   const url = permanentUrl(atlas, work.id);
-  const date = work.snapshot ? formatApaDate(work.snapshot.capturedOn) : 'n.d.';
-  const retrieved = dataAsOf ? `Retrieved ${formatApaRetrievalDate(dataAsOf)}, from ${url}` : url;
-  const apa = `${site.publisher}. (${date}). ${work.title} [${work.describes}; record ${work.id}${versionNote(work.snapshot, formatDate)}]. ${site.name}. ${retrieved}`;
-  const visited = dataAsOf ? ` (last visited ${formatBluebookDate(dataAsOf)})` : '';
-  const bluebook = `${site.publisher}, ${work.title}, ${site.name} (${work.describes}, record ${work.id}${versionNote(work.snapshot, formatBluebookDate)}), ${url}${visited}.`;
-  return { apa, bluebook, permanentUrl: url, snapshot: work.snapshot, accessed: dataAsOf };
+  const date = work.issued ? formatApaDate(work.issued) : 'n.d.';
+  const apa = `${site.publisher}. (${date}). ${work.title} [${work.describes}; record ${work.id}${versionNote(work.snapshot, formatDate)}]. ${site.name}. ${url}`;
+  const dated = work.issued ? `, dated ${formatBluebookDate(work.issued)}` : '';
+  const bluebook = `${site.publisher}, ${work.title}, ${site.name} (${work.describes}, record ${work.id}${dated}${versionNote(work.snapshot, formatBluebookDate)}), ${url}.`;
+  return { apa, bluebook, permanentUrl: url, snapshot: work.snapshot, issued: work.issued };
 }
 
 /** Citation of a clause analysis, pinned to the snapshot the clause is cited against. */
@@ -63,15 +70,30 @@ export function clauseCitation(atlas: CitationContext, clause: ClauseRecord): Ci
     describes: `analysis of a clause in ${clause.platform.data.name}, ${clause.document.data.title}`,
     id: clause.data.id,
     snapshot: clause.citedSnapshot,
+    // No analysis date is recorded yet; the capture date is the policy's, not the analysis's.
+    issued: undefined,
   });
 }
 
-/** Citation of a document record, pinned to its latest capture. */
+/**
+ * The date a captured version states it was published: its "last updated"
+ * date, else its effective date (effective-date.ts), and only when not after
+ * the capture, since a later date is when the text takes effect, not when it
+ * was published. Undefined when the text states none.
+ */
+export function versionDate(snapshot: SnapshotView | undefined): string | undefined {
+  if (!snapshot) return undefined;
+  const stated = snapshot.statedDates.updated ?? snapshot.statedDates.effective;
+  return stated !== undefined && stated <= snapshot.capturedOn ? stated : undefined;
+}
+
+/** Citation of a document record, pinned to its latest capture and dated by the date that version states for itself (versionDate). */
 export function documentCitation(atlas: CitationContext, document: DocumentRecord): Citation {
   return cite(atlas, {
     title: document.data.title,
     describes: `${document.platform.data.name} policy text and version history`,
     id: document.data.id,
     snapshot: document.facts.lastVerified,
+    issued: versionDate(document.facts.lastVerified),
   });
 }

@@ -31,12 +31,6 @@ export function formatApaDate(isoDate: string): string {
   return `${year}, ${monthNames[month - 1]} ${day}`;
 }
 
-/** "July 16, 2026", as APA writes a retrieval date. */
-export function formatApaRetrievalDate(isoDate: string): string {
-  const { year, month, day } = parts(isoDate);
-  return `${monthNames[month - 1]} ${day}, ${year}`;
-}
-
 /** "July 16, 2026" with Bluebook month abbreviations: "Sept. 3, 2024". */
 export function formatBluebookDate(isoDate: string): string {
   const { year, month, day } = parts(isoDate);

@@ -25,7 +25,7 @@ import {
   type SnapshotRef,
 } from '../schema/export.ts';
 import { clauseCitation, documentCitation, permanentUrl } from './citation.ts';
-import { gradeBounds, severityPoints } from './grade.ts';
+import { gradeBounds, requiredDocumentTypes, severityPoints, type Grade } from './grade.ts';
 import { exportSchemas, jsonSchema, schemaNames, schemaPath, type ExportSchemaName, type JsonSchema } from './json-schema.ts';
 import type { Atlas, ClauseRecord, ClauseTypeRecord, DocumentRecord, PlatformRecord, SnapshotView } from './model.ts';
 
@@ -123,6 +123,16 @@ function clauseTypeOf(clause: ClauseRecord): ClauseTypeRecord {
   return clause.clauseType;
 }
 
+function gradeOf(grade: Grade): ApiPlatform['grade'] {
+  return {
+    letter: (grade.letter ?? null) as ApiPlatform['grade']['letter'],
+    index: grade.index,
+    points: grade.points,
+    clauses: grade.clauses,
+    basis: { documents: grade.basis.documents, document_types: [...grade.basis.documentTypes], missing_document_types: [...grade.basis.missingTypes] },
+  };
+}
+
 /** `/api/v1/index.json`. */
 export function apiIndex(atlas: Atlas): ApiIndex {
   const { site } = atlas;
@@ -147,8 +157,9 @@ export function apiIndex(atlas: Atlas): ApiIndex {
     grading: {
       severity_points: { ...severityPoints },
       bounds: gradeBounds.map(([grade, maxIndex]) => ({ grade, max_index: maxIndex })),
+      required_document_types: [...requiredDocumentTypes],
     },
-    platforms: bySlug(atlas.platforms).map((p) => platformRef(atlas, p)),
+    platforms: bySlug(atlas.platforms).map((p) => ({ ...platformRef(atlas, p), grade: gradeOf(p.grade) })),
     documents: byKey(atlas.documents).map((item) => documentRef(atlas, item)),
     clauses: byKey(atlas.clauses).map((item) => clauseRef(atlas, item)),
     clause_types: byKey(atlas.clauseTypes).map((item) => clauseTypeRef(atlas, item)),
@@ -165,7 +176,7 @@ export function apiPlatform(atlas: Context, platform: PlatformRecord): ApiPlatfo
     description: data.description ?? null,
     formerly: data.formerly.map(({ name, until }) => ({ name, until })),
     parent: data.parent ?? null,
-    grade: { letter: (grade.letter ?? null) as ApiPlatform['grade']['letter'], index: grade.index, points: grade.points, clauses: grade.clauses },
+    grade: gradeOf(grade),
     severity_counts: { ...platform.severityCounts },
     documents: byKey(platform.documents).map((item) => documentRef(atlas, item)),
     clauses: byKey(platform.clauses).map((item) => clauseRef(atlas, item)),

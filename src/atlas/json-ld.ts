@@ -3,7 +3,7 @@
  * tools. Pure data built from the model; the layout writes it as JSON-LD.
  */
 import { siteUrl } from './site-url.ts';
-import { permanentUrl } from './citation.ts';
+import { permanentUrl, versionDate } from './citation.ts';
 import type { Atlas, ClauseRecord } from './model.ts';
 
 type Context = Pick<Atlas, 'site' | 'dataAsOf'>;
@@ -35,7 +35,8 @@ export function clauseJsonLd(atlas: Context, clause: ClauseRecord): Record<strin
       name: clause.document.data.title,
       url: clause.document.data.source_url,
       author: platform,
-      ...(snapshot ? { version: snapshot.data.sha256, dateModified: snapshot.capturedAt, ...(snapshot.data.archive_url ? { archivedAt: snapshot.data.archive_url } : {}) } : {}),
+      // The policy's own stated date, not the capture's: a crawler's visit is not when the platform changed the text.
+      ...(snapshot ? { version: snapshot.data.sha256, ...(versionDate(snapshot) ? { dateModified: versionDate(snapshot) } : {}), ...(snapshot.data.archive_url ? { archivedAt: snapshot.data.archive_url } : {}) } : {}),
     },
     citation: clause.regulations.map((r) => ({ '@type': 'Legislation', name: r.data.name, legislationIdentifier: r.data.citation, url: r.data.official_url })),
     keywords: clause.data.categories,

@@ -12,7 +12,7 @@ import type { Ledger } from '../schema/ledger.ts';
 import type { Platform } from '../schema/platform.ts';
 import type { Regulation } from '../schema/regulation.ts';
 import type { Site } from '../schema/site.ts';
-import { computeGrade, countSeverities, type Grade } from './grade.ts';
+import { computeGrade, countSeverities, gradeBasis, type Grade } from './grade.ts';
 import type { Entry, LoadedContent } from './load.ts';
 import { computeRarity, type Rarity } from './rarity.ts';
 import { classifyCaptures } from './captures.ts';
@@ -224,7 +224,7 @@ export function buildAtlas(content: LoadedContent): Atlas {
       documents: [],
       clauses: [],
       severityCounts: countSeverities([]),
-      grade: computeGrade(countSeverities([])),
+      grade: computeGrade(countSeverities([]), gradeBasis(new Map())),
     }))
     .sort(byName);
   const platformBySlug = new Map(platforms.map((p) => [p.slug, p]));
@@ -348,7 +348,7 @@ export function buildAtlas(content: LoadedContent): Atlas {
   }
   for (const p of platforms) {
     p.severityCounts = countSeverities(p.clauses.map((c) => c.data.severity));
-    p.grade = computeGrade(p.severityCounts);
+    p.grade = computeGrade(p.severityCounts, gradeBasis(new Map(p.clauses.map((c) => [c.document.key, c.document.data.type]))));
     p.documents.sort((a, b) => a.data.title.localeCompare(b.data.title));
   }
   for (const t of clauseTypes) {

@@ -121,6 +121,11 @@ function pairRewordings(removed: Sentence[], added: Sentence[]): Array<[Sentence
   return pairs;
 }
 
+/** "Analysed clauses affected: A (reworded) and B (first appears).": the last sentence of a summary that names clauses. */
+export function clausesAffectedText(clauses: readonly string[]): string {
+  return `Analysed clauses affected: ${listOf([...clauses])}.`;
+}
+
 /**
  * The changes from `previous` to `version` in words; `clauses` names the
  * analysed clauses affected with what happened to each ("AI training: reworded").
@@ -157,7 +162,7 @@ export function summarizeVersion(previous: SnapshotView, version: SnapshotView, 
     if (added.length) parts.push(`Added: ${quoted(added)}`);
     if (removed.length) parts.push(`Removed: ${quoted(removed)}`);
   }
-  if (clauses.length) parts.push(`Analysed clauses affected: ${listOf([...clauses])}.`);
+  if (clauses.length) parts.push(clausesAffectedText(clauses));
   return {
     sections,
     added: added.map((s) => s.text),

@@ -52,3 +52,14 @@ export function splitFirstSentence(text: string): { first: string; rest: string 
   const first = sentences.segment(text)[Symbol.iterator]().next().value?.segment ?? '';
   return { first: first.trim(), rest: text.slice(first.length).trim() };
 }
+
+const wholeNumber = new Intl.NumberFormat('en-GB');
+
+/** "128 words added, 4 removed", "1 word added", "4 words removed" (words moved only: "no word added or removed"): a version's change in words, each count once. */
+export function wordChange(added: number, removed: number): string {
+  const words = (n: number) => `${wholeNumber.format(n)} ${n === 1 ? 'word' : 'words'}`;
+  if (added && removed) return `${words(added)} added, ${wholeNumber.format(removed)} removed`;
+  if (removed) return `${words(removed)} removed`;
+  if (added) return `${words(added)} added`;
+  return 'no word added or removed';
+}

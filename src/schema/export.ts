@@ -61,6 +61,36 @@ const platformRefSchema = z.object({
   api_url: httpUrl.describe('This platform in the JSON API.'),
 });
 
+/** A platform's grade (grade.ts Grade) with what it rests on. */
+const gradeSchema = z
+  .object({
+    /** Grade.letter */
+    letter: z
+      .enum(['A', 'B', 'C', 'D', 'E'])
+      .nullable()
+      .describe('A (least concern) to E (most), or null when no clause is analysed or coverage is below the minimum (see basis.missing_document_types).'),
+    /** Grade.index */
+    index: z.number().min(0).max(1).describe('Concern index: points divided by the points if every clause were high severity; computed even without a letter.'),
+    /** Grade.points */
+    points: count.describe('Concern points of all analysed clauses.'),
+    /** Grade.clauses */
+    clauses: count.describe('Analysed clauses the grade rests on.'),
+    /** Grade.basis */
+    basis: z
+      .object({
+        /** GradeBasis.documents */
+        documents: count.describe('Documents with at least one analysed clause.'),
+        /** GradeBasis.documentTypes */
+        document_types: z.array(z.string()).describe('Types of those documents (Open Terms Archive terms-types names), sorted.'),
+        /** GradeBasis.missingTypes (grade.ts requiredDocumentTypes) */
+        missing_document_types: z
+          .array(z.string())
+          .describe('Document types a grade needs (see grading.required_document_types in the index) with no analysed clause yet; empty when coverage is enough.'),
+      })
+      .describe('What the grade rests on.'),
+  })
+  .describe('Platform grade and the inputs it is computed from (see grading in the index).');
+
 /** A link to a document (DocumentRecord). */
 const documentRefSchema = z.object({
   /** DocumentRecord.key */
@@ -274,10 +304,21 @@ export const apiIndexSchema = z.object({
           }),
         )
         .describe('Grade for each concern index, best first; above the last bound the grade is E.'),
+      /** requiredDocumentTypes */
+      required_document_types: z
+        .array(z.string())
+        .describe('Document types in each of which a platform needs at least one analysed clause before it gets a letter.'),
     })
     .describe('How platform grades are computed: index = points / (clauses × high points).'),
-  /** Atlas.platforms */
-  platforms: z.array(platformRefSchema).describe('Every tracked platform, by key.'),
+  /** Atlas.platforms, each with PlatformRecord.grade */
+  platforms: z
+    .array(
+      platformRefSchema.extend({
+        /** PlatformRecord.grade */
+        grade: gradeSchema,
+      }),
+    )
+    .describe('Every tracked platform, by key, with its grade.'),
   /** Atlas.documents */
   documents: z.array(documentRefSchema).describe('Every tracked document, by key.'),
   /** Atlas.clauses */
@@ -308,18 +349,7 @@ export const apiPlatformSchema = platformRefSchema.extend({
   /** Platform.parent */
   parent: z.string().nullable().describe('Company that owns or operates the platform, when it has a different name, or null.'),
   /** PlatformRecord.grade */
-  grade: z
-    .object({
-      /** Grade.letter */
-      letter: z.enum(['A', 'B', 'C', 'D', 'E']).nullable().describe('A (least concern) to E (most), or null when no clause is analysed.'),
-      /** Grade.index */
-      index: z.number().min(0).max(1).describe('Concern index: points divided by the points if every clause were high severity.'),
-      /** Grade.points */
-      points: count.describe('Concern points of all analysed clauses.'),
-      /** Grade.clauses */
-      clauses: count.describe('Analysed clauses the grade rests on.'),
-    })
-    .describe('Platform grade and the inputs it is computed from (see grading in the index).'),
+  grade: gradeSchema,
   /** PlatformRecord.severityCounts */
   severity_counts: severityCountsSchema,
   /** PlatformRecord.documents */

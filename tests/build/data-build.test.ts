@@ -75,7 +75,7 @@ function csvRecords(text: string): string[] {
  * only once one of its route files exists.
  */
 const PENDING_ROUTES: Array<{ page: RegExp; routes: string[] }> = [
-  { page: /^\/changes\/$/, routes: ['changes.astro', 'changes/index.astro'] },
+  { page: /^\/changes\/$/, routes: ['changes.astro', 'changes/index.astro', 'changes/[...page].astro'] },
   { page: /^\/search\/$/, routes: ['search.astro', 'search/index.astro'] },
   { page: /^\/platform\/[^/]+\/[^/]+\/versions\/[^/]+\/$/, routes: ['platform/[platform]/[document]/versions/[stamp].astro', 'platform/[platform]/[document]/versions/[stamp]/index.astro'] },
 ];

@@ -85,8 +85,17 @@ describe('the fixture build', () => {
     expect(doc).toContain('26 months');
     expect(doc).toContain('Acme Chat Privacy Policy');
     const platform = textOf(page('/platform/acme/'));
-    expect(platform).toContain('Grade D: 7 concern points out of a possible 9 from 3 analysed clauses');
+    expect(platform).toContain('Grade D, from 3 clauses in 2 documents (privacy policy and terms of service): 7 concern points out of a possible 9');
     expect(platform).toContain('Acme Chat');
+  });
+
+  it('shows every grade with its basis, and no letter below the coverage minimum', () => {
+    // birdy has one clause, in its privacy policy only: its index (1/3) would be a B.
+    expect(textOf(page('/platform/birdy/'))).toContain('Not enough coverage for a grade: 1 clause analysed in 1 document (privacy policy), but none yet in its terms of service.');
+    const table = textOf(page('/platforms/'));
+    expect(table).toMatch(/Acme Social\s*D\s*from 3 clauses in 2 documents/);
+    expect(table).toMatch(/Birdy\s*Not enough coverage\s*from 1 clause in 1 document/);
+    expect(textOf(page('/methodology/'))).toContain('analysed in each of these document types: privacy policy and terms of service (one of each)');
   });
 
   it('compares a clause type across platforms', () => {
@@ -94,6 +103,31 @@ describe('the fixture build', () => {
     expect(text).toContain('Acme Social');
     expect(text).toContain('Birdy');
     expect(text).toContain('Quiet');
+  });
+
+  it('states its independence in every footer and on the about page', () => {
+    const statement = 'Fixture Atlas is independent of the platforms it covers: it is not affiliated with or endorsed by any of them, and none of them approves what it publishes.';
+    for (const path of ['/', '/platform/acme/', '/platform/acme/privacy-policy/ai-training/', '/changes/']) expect(textOf(page(path)), path).toContain(statement);
+    const about = page('/about/');
+    expect(about).toContain('id="independence"');
+    expect(textOf(about)).toContain(statement);
+  });
+
+  it('offers plain share links on a clause page: the permanent URL, encoded, and no script', () => {
+    const html = page('/platform/acme/privacy-policy/ai-training/');
+    const share = html.slice(html.indexOf('<section class="section" id="share"'));
+    expect(share.length).toBeLessThan(html.length);
+    const hrefs = [...share.matchAll(/<a href="([^"]+)" rel="noopener noreferrer"/g)].map((m) => m[1]?.replaceAll('&amp;', '&'));
+    const url = encodeURIComponent('https://fixture.example/r/FX-P-000002/');
+    const title = encodeURIComponent("Acme Social: Posts may train Acme's models");
+    expect(hrefs).toEqual([
+      `mailto:?subject=${title}&body=${title}${encodeURIComponent('\n')}${url}`,
+      `https://bsky.app/intent/compose?text=${title}${encodeURIComponent(' ')}${url}`,
+      `https://www.linkedin.com/sharing/share-offsite/?url=${url}`,
+      `https://x.com/intent/post?url=${url}&text=${title}`,
+    ]);
+    expect(textOf(share)).toContain('https://fixture.example/r/FX-P-000002/');
+    expect(share).not.toMatch(/<script(?![^>]*application\/ld\+json)|<iframe|<img/);
   });
 
   it('credits the data source on every page', () => {

@@ -42,10 +42,11 @@ describe('the CSL-JSON item', () => {
       publisher: 'Fixture publishers',
       author: [{ literal: 'Fixture publishers' }],
       URL: URL_OF,
-      issued: { 'date-parts': [[2024, 3, 1]] },
-      accessed: { 'date-parts': [[2024, 3, 1]] },
       note: 'Fixture Atlas record FX-P-000002; text captured 2024-03-01, SHA-256 9b005666306e',
     });
+    // An analysis has no recorded date; a policy record is dated by its version's own stated date.
+    expect(documentItem.issued).toEqual({ 'date-parts': [[2024, 3, 1]] });
+    expect(documentItem).not.toHaveProperty('accessed');
     expect(documentItem.genre).toBe('Acme Social policy text and version history');
     expect(documentItem.URL).toBe('https://fixture.example/r/FX-D-00002/');
   });
@@ -53,8 +54,9 @@ describe('the CSL-JSON item', () => {
   it('pins the snapshot the clause is cited against, and leaves dates out when there are none', () => {
     const gone = atlas.clauseByKey.get('acme/privacy-policy/message-retention');
     if (!gone) throw new Error('fixture clause missing');
-    expect(clauseCslItem(atlas, gone).issued).toEqual({ 'date-parts': [[2023, 8, 1]] });
-    const bare = clauseCslItem({ site: atlas.site, dataAsOf: undefined }, { ...aiTraining, citedSnapshot: undefined });
+    expect(clauseCslItem(atlas, gone).note).toContain('text captured 2023-08-01');
+    expect(clauseCslItem(atlas, gone)).not.toHaveProperty('issued');
+    const bare = clauseCslItem({ site: atlas.site }, { ...aiTraining, citedSnapshot: undefined });
     expect(bare).not.toHaveProperty('issued');
     expect(bare).not.toHaveProperty('accessed');
     expect(bare.note).toBe('Fixture Atlas record FX-P-000002');
@@ -86,8 +88,19 @@ describe('BibTeX', () => {
     expect(entry?.fields.author).toEqual([{ name: 'Fixture publishers' }]);
     expect(entry?.fields.publisher).toEqual(['Fixture publishers']);
     expect(entry?.fields.url).toBe(URL_OF);
-    expect(entry?.fields.year).toBe('2024');
-    expect(entry?.fields.note).toBe('Fixture Atlas record FX-P-000002; text captured 2024-03-01, SHA-256 9b005666306e; accessed 2024-03-01');
+    expect(entry?.fields.year).toBeUndefined();
+    expect(entry?.fields.note).toBe('Fixture Atlas record FX-P-000002; text captured 2024-03-01, SHA-256 9b005666306e');
+  });
+
+  it('writes the month as the BibTeX macro and the full date for biblatex, never "mar 1"', () => {
+    const bibtex = toBibtex(documentItem);
+    expect(bibtex).toContain('\tmonth = mar,\n');
+    expect(bibtex).toContain('\tdate = {2024-03-01},\n');
+    expect(bibtex).not.toMatch(/month = \{/);
+    const library = parseBibtex(bibtex);
+    expect(library.errors).toEqual([]);
+    expect(library.entries[0]?.fields).toMatchObject({ year: '2024', date: '2024-03-01' });
+    expect(String(library.entries[0]?.fields.month)).toMatch(/^(3|march|mar)$/i);
   });
 
   it('leaves the label check of citation-js as it was', async () => {
@@ -117,7 +130,15 @@ describe('RIS', () => {
     expect(toRis(long)).toContain(`TI  - ${long.title}\r\n`);
   });
 
+  it('writes dates as YYYY/MM/DD/', () => {
+    expect(toRis(documentItem)).toContain('DA  - 2024/03/01/\r\n');
+    expect(ris).not.toMatch(/^(DA|Y2|M1) {2}-/m);
+  });
+
   it('round-trips through a RIS reader', () => {
+    const [dated] = new Cite(toRis(documentItem), { forceType: '@ris/file' }).data;
+    expect(dated).toMatchObject({ issued: { 'date-parts': [[2024, 3, 1]] } });
+    expect(dated).not.toHaveProperty('accessed');
     const [back] = new Cite(ris, { forceType: '@ris/file' }).data;
     expect(back).toMatchObject({
       type: 'webpage',
@@ -126,8 +147,6 @@ describe('RIS', () => {
       URL: URL_OF,
       publisher: 'Fixture publishers',
       author: [{ literal: 'Fixture publishers' }],
-      issued: { 'date-parts': [[2024, 3, 1]] },
-      accessed: { 'date-parts': [[2024, 3, 1]] },
       note: clauseItem.note,
     });
   });
@@ -155,12 +174,13 @@ describe('CSL-JSON', () => {
   });
 
   it('renders with citeproc-js and the APA style to a reference with the title and URL', () => {
-    const [document, clause] = bibliography(clauseItem, documentItem);
-    // Same author and date as the document, so APA tells them apart as 2024a and 2024b.
+    const [clause, document] = bibliography(clauseItem, documentItem);
+    // The analysis is undated (n.d.), the policy record dated by its version's stated date. For an undated page the APA
+    // style asks for a retrieval date; the download has none, so the reader's reference manager (its "Accessed" field) supplies it.
     expect(clause).toBe(
-      'Fixture publishers. (2024b, March 1). Posts may train Acme’s models [Analysis of a clause in Acme Social, Acme Social Privacy Policy]. Fixture publishers. Fixture Atlas. https://fixture.example/r/FX-P-000002/',
+      'Fixture publishers. (n.d.). Posts may train Acme’s models [Analysis of a clause in Acme Social, Acme Social Privacy Policy]. Fixture publishers. Fixture Atlas. Retrieved https://fixture.example/r/FX-P-000002/',
     );
-    expect(document).toContain('Acme Social Privacy Policy');
+    expect(document).toContain('Fixture publishers. (2024, March 1). Acme Social Privacy Policy');
     expect(document).toContain('https://fixture.example/r/FX-D-00002/');
   });
 });

@@ -184,15 +184,31 @@ describe('an API platform and clause type', () => {
   it('grades a platform with its inputs', () => {
     // acme: medium + high + high = 1 + 3 + 3 = 7 of 9 points → 0.78 → D.
     const acme = apiPlatform(atlas, get(atlas.platformBySlug, 'acme'));
-    expect(acme.grade).toEqual({ letter: 'D', index: 7 / 9, points: 7, clauses: 3 });
+    expect(acme.grade).toEqual({
+      letter: 'D',
+      index: 7 / 9,
+      points: 7,
+      clauses: 3,
+      basis: { documents: 2, document_types: ['Privacy Policy', 'Terms of Service'], missing_document_types: [] },
+    });
     expect(acme.severity_counts).toEqual({ low: 0, medium: 1, high: 2 });
     expect(acme.formerly).toEqual([{ name: 'Acme Chat', until: '2023-01-15' }]);
     expect(acme.parent).toBe('Acme Holdings');
     expect(acme.documents.map((d) => d.key)).toEqual(['acme/old-privacy-policy', 'acme/privacy-policy', 'acme/terms-of-service']);
   });
+  it('gives no letter to a platform analysed in its privacy policy only, and says what is missing', () => {
+    // birdy: one medium clause, in its privacy policy; index 1/3 would be B.
+    const birdy = apiPlatform(atlas, get(atlas.platformBySlug, 'birdy'));
+    expect(birdy.grade).toEqual({ letter: null, index: 1 / 3, points: 1, clauses: 1, basis: { documents: 1, document_types: ['Privacy Policy'], missing_document_types: ['Terms of Service'] } });
+  });
+  it('lists every platform with its grade in the index', () => {
+    const index = apiIndex(atlas);
+    expect(index.platforms.map((p) => [p.key, p.grade.letter, p.grade.basis.documents])).toEqual([['acme', 'D', 2], ['birdy', null, 1], ['quiet', null, 0]]);
+    expect(index.grading.required_document_types).toEqual(['Privacy Policy', 'Terms of Service']);
+  });
   it('gives a platform with no clauses no grade', () => {
     const quiet = apiPlatform(atlas, get(atlas.platformBySlug, 'quiet'));
-    expect(quiet.grade).toEqual({ letter: null, index: 0, points: 0, clauses: 0 });
+    expect(quiet.grade).toEqual({ letter: null, index: 0, points: 0, clauses: 0, basis: { documents: 0, document_types: [], missing_document_types: ['Privacy Policy', 'Terms of Service'] } });
     expect(quiet.parent).toBeNull();
   });
   it('compares a clause type across platforms', () => {
