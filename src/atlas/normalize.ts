@@ -67,6 +67,24 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
+/**
+ * How much of `quote` occurs in `normalizedText` (already normalised) from the
+ * quote's start: the longest run of its leading words found there, and the
+ * words after it. A binary search on the word count, so a few `includes` calls;
+ * used to point a contributor at the word where a mistyped quote goes wrong.
+ */
+export function matchedPrefix(normalizedText: string, quote: string): { matched: string; rest: string } {
+  const words = normalizeText(quote).split(' ');
+  let low = 0;
+  let high = words.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (normalizedText.includes(words.slice(0, mid).join(' '))) low = mid;
+    else high = mid - 1;
+  }
+  return { matched: words.slice(0, low).join(' '), rest: words.slice(low).join(' ') };
+}
+
 /** Whether `quote` occurs in `normalizedText` (already normalised with normalizeText). */
 export function containsQuote(normalizedText: string, quote: string): boolean {
   const needle = normalizeText(quote);

@@ -9,7 +9,9 @@ import { checkAnalysis, checkMarkdown } from './analysis-guard.ts';
 import type { Entry, LoadedContent } from './load.ts';
 import type { Atlas } from './model.ts';
 import { ledgerPathProblems } from './permanent-urls.ts';
+import { matchedPrefix } from './normalize.ts';
 import { describeValue, type Problem } from './problems.ts';
+import type { SnapshotView } from './snapshots.ts';
 import { lineEndMismatch, sha256, stampToInstant } from './snapshot-file.ts';
 import { closestName } from './suggest.ts';
 import { nonPublicHost } from './public-address.ts';
@@ -170,6 +172,25 @@ function checkDates(content: LoadedContent, now: Date, problems: Problem[]): voi
   });
 }
 
+/** Leading words a quote must share with a snapshot before validation says where the two part ways. */
+const QUOTE_POINTER_MIN_WORDS = 3;
+
+/** Where the best-matching snapshot text and a quote part ways ("the words match … up to "…", then the quote has "…"; "), or nothing when not even the first word occurs. */
+function whereQuoteDiffers(history: readonly SnapshotView[], quote: string): string {
+  let best = { matched: '', rest: '' };
+  for (const text of new Set(history.map((s) => s.normalized))) {
+    const prefix = matchedPrefix(text, quote);
+    if (prefix.matched.length > best.matched.length) best = prefix;
+  }
+  const matched = best.matched.split(' ');
+  // Fewer words match anywhere by chance ("We"): no pointer then.
+  if (matched.length < QUOTE_POINTER_MIN_WORDS) return '';
+  const rest = best.rest.split(' ');
+  const tail = `${matched.length > 6 ? '…' : ''}${matched.slice(-6).join(' ')}`;
+  const next = `${rest.slice(0, 6).join(' ')}${rest.length > 6 ? '…' : ''}`;
+  return `a snapshot matches up to "${tail}", then the quote has "${next}"; `;
+}
+
 function checkQuotes(atlas: Atlas, content: LoadedContent, problems: Problem[]): void {
   const entries = new Map(content.clauses.map((c) => [c.key, c]));
   for (const c of atlas.clauses) {
@@ -178,7 +199,7 @@ function checkQuotes(atlas: Atlas, content: LoadedContent, problems: Problem[]):
     if (!document.history.length) {
       problems.push({ file: c.file, line, field: 'quote', expected: `text from a snapshot of ${document.key}`, found: 'a document with no snapshots', level: 'error' });
     } else if (!stability.firstCaptured) {
-      problems.push({ file: c.file, line, field: 'quote', expected: `text that occurs in a snapshot of ${document.key} (${document.history.length} checked)`, found: `a quote found in none of them: ${describeValue(c.data.quote)}`, level: 'error', hint: 'copy the words exactly as the policy shows them; markup, line breaks and curly quotes do not matter' });
+      problems.push({ file: c.file, line, field: 'quote', expected: `text that occurs in a snapshot of ${document.key} (${document.history.length} checked)`, found: `a quote found in none of them: ${describeValue(c.data.quote)}`, level: 'error', hint: `${whereQuoteDiffers(document.history, c.data.quote)}copy the words exactly as the policy shows them; markup, line breaks and curly quotes do not matter` });
     } else if (!stability.stillPresent && stability.firstSeen) {
       const since = stability.goneSince;
       problems.push({ file: c.file, line, field: 'quote', expected: 'text still in the latest version', found: `a quote no longer in the current text${since ? ` since ${since.capturedOn} (${since.stamp})` : ''}`, level: 'warning', hint: 'review the clause against the current version' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsQuote, normalizeText, stripMarkdown } from '../../src/atlas/normalize.ts';
+import { containsQuote, matchedPrefix, normalizeText, stripMarkdown } from '../../src/atlas/normalize.ts';
 
 describe('normalizeText', () => {
   it('folds whitespace and line breaks', () => {
@@ -58,5 +58,16 @@ describe('links split by a blank line', () => {
     expect(normalizeText(before ?? '')).toBe('Learn more');
     expect(normalizeText(after ?? '')).toBe('about Instagram.');
     expect(normalizeText('See [1] and [2].')).toBe('See [1] and [2].');
+  });
+});
+
+describe('matchedPrefix', () => {
+  const text = normalizeText('We may use your posts to train our machine learning models, as described below.');
+  it('finds how many leading words of a mistyped quote occur, and the words after them', () => {
+    expect(matchedPrefix(text, 'We may use your posts to train our machine lerning models')).toEqual({ matched: 'We may use your posts to train our machine', rest: 'lerning models' });
+  });
+  it('matches a whole quote that occurs, and nothing when the first word does not', () => {
+    expect(matchedPrefix(text, 'use your posts')).toEqual({ matched: 'use your posts', rest: '' });
+    expect(matchedPrefix(text, 'Zebras may use')).toEqual({ matched: '', rest: 'Zebras may use' });
   });
 });

@@ -50,7 +50,7 @@ describe('validation', () => {
     copy = copyFixtureAtlas();
     copy.edit(AI, (t) => t.replace('train our machine learning models', 'train our robots on everything'));
     expect(errorsOf(copy)).toEqual([
-      `content/${AI}:8 quote: expected text that occurs in a snapshot of acme/privacy-policy (5 checked), found a quote found in none of them: "We may use your posts to train our robots on everything" — copy the words exactly as the policy shows them; markup, line breaks and curly quotes do not matter`,
+      `content/${AI}:8 quote: expected text that occurs in a snapshot of acme/privacy-policy (5 checked), found a quote found in none of them: "We may use your posts to train our robots on everything" — a snapshot matches up to "…use your posts to train our", then the quote has "robots on everything"; copy the words exactly as the policy shows them; markup, line breaks and curly quotes do not matter`,
     ]);
   });
 
