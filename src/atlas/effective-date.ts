@@ -23,6 +23,8 @@ const LABEL = String.raw`\b(?:(effective|(?:go|goes|went|come|comes|came|take|ta
 const FILLER = String.raw`(?:\s+(?:as\s+of|as\s+from|on|from|since))?\s*[:-]?\s*[[(]?`;
 const DATE = `(?:${month}\\s+${day},?\\s+${year}|${day}\\s+(?:of\\s+)?${month},?\\s+${year}|(\\d{4})-(\\d{2})-(\\d{2}))\\b`;
 const STATED_DATE = new RegExp(`${LABEL}${FILLER}${DATE}`, 'gi');
+/** STATED_DATE for a yes/no test (a global regex keeps state between `test` calls). */
+const HAS_STATED_DATE = new RegExp(STATED_DATE.source, 'i');
 
 /**
  * A notice on the page in force about a text published elsewhere: "An update to
@@ -42,7 +44,7 @@ const NOTICE_OF_ANOTHER_TEXT = /\b(?:preview|read (?:the )?new (?:terms|policy|p
  * policy sentence that merely says "preview" is never taken for one.
  */
 export function isNoticeOfAnotherText(paragraph: string): boolean {
-  return NOTICE_OF_ANOTHER_TEXT.test(paragraph) && new RegExp(STATED_DATE.source, 'i').test(paragraph);
+  return NOTICE_OF_ANOTHER_TEXT.test(paragraph) && HAS_STATED_DATE.test(paragraph);
 }
 
 /** `YYYY-MM-DD` when the parts name a real calendar day, else undefined. */
@@ -70,7 +72,7 @@ export interface StatedDates {
  * The dates the first EFFECTIVE_DATE_LINES lines of `text` (Markdown) state
  * about the text itself, past or future, with a full day, month and year;
  * among the same kind the first in the text wins. A date on a line that
- * announces a text published elsewhere (NOTICE_OF_ANOTHER_TEXT) is not one. A date with no label
+ * announces a text published elsewhere (isNoticeOfAnotherText) is not one. A date with no label
  * straight before it ("we updated this notice on November 3") does not count.
  */
 export function statedDates(text: string): StatedDates {
@@ -82,7 +84,7 @@ export function statedDates(text: string): StatedDates {
   for (const match of top.matchAll(STATED_DATE)) {
     const lineStart = top.lastIndexOf('\n', match.index) + 1;
     const lineEnd = top.indexOf('\n', match.index);
-    if (NOTICE_OF_ANOTHER_TEXT.test(top.slice(lineStart, lineEnd === -1 ? undefined : lineEnd))) continue;
+    if (isNoticeOfAnotherText(top.slice(lineStart, lineEnd === -1 ? undefined : lineEnd))) continue;
     const [, effective, mdyMonth, mdyDay, mdyYear, dmyDay, dmyMonth, dmyYear, isoYear, isoMonth, isoDate] = match;
     const date =
       mdyMonth !== undefined && mdyDay !== undefined && mdyYear !== undefined
