@@ -8,8 +8,7 @@
  */
 import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
-import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -18,6 +17,7 @@ import { captureDocuments, describeOutcome, type CaptureOptions } from '../../sc
 import { sha256, splitSnapshotFile } from '../../src/atlas/snapshot-file.ts';
 import { snapshotSchema } from '../../src/schema/snapshot.ts';
 import { copyFixtureAtlas, type FixtureCopy } from '../support/fixture-atlas.ts';
+import { serveRoutes, type RouteServer } from '../support/route-server.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const casePage = (name: string) => readFile(join(repo, 'tests/fixtures/capture/cases', name));
@@ -26,11 +26,11 @@ const page = (body: string, head = '') => `<!doctype html><html><head><meta char
 const POLICY =
   '<main><h1>Acme Social Privacy Policy</h1><p>Last updated: March 1, 2024</p><p>We may use your posts to train our machine learning models, including generative ones.</p><p>We keep your messages for two years.</p></main>';
 
-let server: Server;
+let server: RouteServer;
 let port: number;
 let origin: string;
 /** Requests the server received, by path: a refused connection never arrives. */
-const hits = new Map<string, number>();
+let hits: Map<string, number>;
 
 function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/html; charset=utf-8', headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'Content-Type': type, ...headers });
@@ -80,21 +80,10 @@ const routes: Record<string, (res: ServerResponse) => void | Promise<void>> = {
 };
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    hits.set(path, (hits.get(path) ?? 0) + 1);
-    const route = routes[path];
-    if (route) return void route(res);
-    send(res, 404, 'nope');
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  port = (server.address() as AddressInfo).port;
-  origin = `http://127.0.0.1:${port}`;
+  server = await serveRoutes(Object.fromEntries(Object.entries(routes).map(([path, route]) => [path, (_req, res) => route(res)])));
+  ({ port, origin, hits } = server);
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((done) => server.close(done));
-});
+afterAll(() => server.close());
 
 let copy: FixtureCopy;
 const DOC = 'documents/acme/privacy-policy.yaml';

@@ -6,8 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -17,6 +16,7 @@ import { formatProblem, loadAtlas } from '../../src/atlas/index.ts';
 import { sha256, splitSnapshotFile } from '../../src/atlas/snapshot-file.ts';
 import { snapshotSchema } from '../../src/schema/snapshot.ts';
 import { copyFixtureAtlas, type FixtureCopy } from '../support/fixture-atlas.ts';
+import { serveRoutes, type Route, type RouteServer } from '../support/route-server.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const pages = join(repo, 'tests/fixtures/capture');
@@ -26,7 +26,7 @@ const page = (name: string) => readFile(join(pages, name), 'utf8');
 // ---------------------------------------------------------------------------
 // The local server. `/privacy` serves whichever fixture `privacyPage` names.
 
-let server: Server;
+let server: RouteServer;
 let base: string;
 let closedPortUrl: string;
 let privacyPage = 'privacy-v1.html';
@@ -36,7 +36,7 @@ const html = (res: ServerResponse, body: string) => {
   res.end(body);
 };
 
-const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void | Promise<void>> = {
+const routes: Record<string, Route> = {
   '/privacy': async (_req, res) => html(res, await page(privacyPage)),
   '/moved': (_req, res) => {
     res.writeHead(301, { Location: '/policies/../privacy' });
@@ -87,25 +87,15 @@ const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void
 };
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const route = routes[new URL(req.url ?? '/', 'http://localhost').pathname];
-    if (route) return void route(req, res);
-    res.writeHead(404);
-    res.end();
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveRoutes(routes);
+  base = server.origin;
   // A port that was just free: connecting to it is refused.
-  const closed = createServer();
-  await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
-  closedPortUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/privacy`;
-  await new Promise((done) => closed.close(done));
+  const closed = await serveRoutes({});
+  closedPortUrl = `${closed.origin}/privacy`;
+  await closed.close();
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((done) => server.close(done));
-});
+afterAll(() => server.close());
 
 // ---------------------------------------------------------------------------
 // Fixture atlas copies
