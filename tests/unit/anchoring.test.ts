@@ -6,23 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { editSimilarity, exactAnchor, similarAnchor, SUBSTANTIAL_SIMILARITY } from '../../src/atlas/anchoring.ts';
 import { classifyCaptures } from '../../src/atlas/captures.ts';
 import { normalizeText } from '../../src/atlas/normalize.ts';
-import { snapshotView, type SnapshotView } from '../../src/atlas/snapshots.ts';
+import type { SnapshotView } from '../../src/atlas/snapshots.ts';
 import { computeStability } from '../../src/atlas/stability.ts';
+import { testSnapshot } from '../support/snapshot-view.ts';
 
 let day = 0;
 /** A version captured a month after the one before. */
 function version(text: string): SnapshotView {
   day += 31;
-  const instant = new Date(Date.UTC(2024, 0, 1) + day * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
-  const stamp = instant.replace(/:/g, '-');
-  return snapshotView({
-    documentKey: 'acme/terms',
-    stamp,
-    file: `${stamp}.md`,
-    data: { captured_at: instant, source_url: 'https://acme.example/terms', sha256: '0'.repeat(64), obtained: { method: 'capture', tool: 'test' }, substantive: true },
-    text,
-    byteLength: text.length,
-  });
+  return testSnapshot('acme/terms', new Date(Date.UTC(2024, 0, 1) + day * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z'), text);
 }
 
 function stabilityOf(quote: string, texts: string[]) {

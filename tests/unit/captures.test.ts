@@ -5,19 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classifyCaptures, INCOMPLETE_MISSING_SHARE, RESTORE_WINDOW_DAYS } from '../../src/atlas/captures.ts';
-import { snapshotView, type SnapshotView } from '../../src/atlas/snapshots.ts';
+import type { SnapshotView } from '../../src/atlas/snapshots.ts';
+import { testSnapshot } from '../support/snapshot-view.ts';
 
 /** A capture of `text` at `instant` (YYYY-MM-DDTHH:MM:SSZ). */
 function capture(instant: string, text: string): SnapshotView {
-  const stamp = instant.replace(/:/g, '-');
-  return snapshotView({
-    documentKey: 'acme/privacy-policy',
-    stamp,
-    file: `content/snapshots/acme/privacy-policy/${stamp}.md`,
-    data: { captured_at: instant, source_url: 'https://acme.example/privacy', sha256: '0'.repeat(64), obtained: { method: 'capture', tool: 'test' }, substantive: true },
-    text,
-    byteLength: text.length,
-  });
+  return testSnapshot('acme/privacy-policy', instant, text);
 }
 
 /** Twenty paragraphs of ten words each: 200 words. */

@@ -13,22 +13,15 @@ import { versionContext } from '../../src/atlas/version-pages.ts';
 import { contentRoot, loadAtlas } from '../../src/atlas/index.ts';
 import { containsQuote, normalizeText } from '../../src/atlas/normalize.ts';
 import { computeStability } from '../../src/atlas/stability.ts';
-import { snapshotView } from '../../src/atlas/snapshots.ts';
 import { diffVersions } from '../../src/atlas/version-diff.ts';
+import { testSnapshot } from '../support/snapshot-view.ts';
 
 const CASES = join(import.meta.dirname, '..', 'fixtures', 'history');
 const read = (path: string) => readFileSync(join(CASES, path), 'utf8');
 const quoteOf = (path: string) => String(matter(read(path)).data.quote);
 
 function view(stamp: string, text: string) {
-  return snapshotView({
-    documentKey: 'wrapco/privacy-policy',
-    stamp,
-    file: `${stamp}.md`,
-    data: { captured_at: stamp, source_url: 'https://wrapco.example/privacy', sha256: '0'.repeat(64), obtained: { method: 'import', tool: 'test' }, substantive: true },
-    text,
-    byteLength: text.length,
-  });
+  return testSnapshot('wrapco/privacy-policy', stamp, text);
 }
 
 describe('field-05: soft hyphens', () => {

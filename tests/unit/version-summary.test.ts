@@ -1,17 +1,10 @@
 /** summarizeVersion (src/atlas/version-summary.ts) on small hand-worked versions. */
 import { describe, expect, it } from 'vitest';
-import { snapshotView } from '../../src/atlas/snapshots.ts';
 import { summarizeVersion } from '../../src/atlas/version-summary.ts';
+import { testSnapshot } from '../support/snapshot-view.ts';
 
 function version(stamp: string, text: string) {
-  return snapshotView({
-    documentKey: 'acme/privacy',
-    stamp,
-    file: `${stamp}.md`,
-    data: { captured_at: stamp, source_url: 'https://acme.example/privacy', sha256: '0'.repeat(64), obtained: { method: 'capture', tool: 'test' }, substantive: true },
-    text,
-    byteLength: text.length,
-  });
+  return testSnapshot('acme/privacy', stamp, text);
 }
 
 const before = version('2024-01-01T00-00-00Z', '# Privacy\n\n## 1. What we collect\n\nWe collect your email. We collect your device model.\n\n## 2. Sharing\n\nWe share data with our processors.');
