@@ -16,7 +16,7 @@
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
-import { clauseCitation, documentCitation, SHA_PREFIX_LENGTH, type Citation } from './citation.ts';
+import { clauseCitation, documentCitation, sectionNote, SHA_PREFIX_LENGTH, type Citation } from './citation.ts';
 import type { Atlas, ClauseRecord, DocumentRecord } from './model.ts';
 
 type CslDate = { 'date-parts': [[number, number, number]] };
@@ -32,8 +32,8 @@ export interface CslItem {
   /** The atlas's name: the "website" in a web citation. */
   'container-title': string;
   publisher: string;
-  /** The atlas's publisher, as an organisation name. */
-  author: [{ literal: string }];
+  /** The analysis's contributors, else the atlas's publisher, each as a literal name (handles and organisations are not split into given and family names). */
+  author: Array<{ literal: string }>;
   /** The permanent record URL. */
   URL: string;
   /** Date of the work (Citation.issued); absent when undated. */
@@ -61,7 +61,7 @@ function cslItem(atlas: CitationContext, id: string, title: string, genre: strin
     genre,
     'container-title': site.name,
     publisher: site.publisher,
-    author: [{ literal: site.publisher }],
+    author: citation.authors.map((literal) => ({ literal })),
     URL: citation.permanentUrl,
     ...(issued ? { issued: cslDate(issued) } : {}),
     note: `${site.name} record ${id}${version}`,
@@ -70,7 +70,7 @@ function cslItem(atlas: CitationContext, id: string, title: string, genre: strin
 
 /** The CSL-JSON item of a clause analysis, pinned to the snapshot the clause is cited against. */
 export function clauseCslItem(atlas: CitationContext, clause: ClauseRecord): CslItem {
-  const genre = `Analysis of a clause in ${clause.platform.data.name}, ${clause.document.data.title}`;
+  const genre = `Analysis of a clause in ${clause.platform.data.name}, ${clause.document.data.title}${sectionNote(clause.section)}`;
   return cslItem(atlas, clause.data.id, clause.data.title, genre, clauseCitation(atlas, clause));
 }
 

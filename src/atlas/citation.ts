@@ -6,8 +6,11 @@
  *
  * Dates: the date of a work is when it was written or published, never when a
  * crawler captured the policy. A document record is dated by the date its
- * cited version states for itself (versionDate); a clause
- * analysis has no recorded writing date yet, so it is "n.d.". No citation
+ * cited version states for itself (versionDate); a clause analysis by when it
+ * was last reviewed, else written (`reviewed_on`, `written_on`), and "n.d."
+ * when neither is recorded. A clause citation names the section of the policy
+ * the quote sits under (pin cite). Authors are the analysis's contributors,
+ * else the atlas's publisher. No citation
  * states an access date: only the reader knows when they read the page (APA 7
  * §9.16 needs none for a page pinned to a version; Bluebook's "last visited"
  * is the reader's to add). Nothing depends on the build's clock.
@@ -28,8 +31,10 @@ export interface Citation {
   permanentUrl: string;
   /** The snapshot the citation pins, when there is one. */
   snapshot: SnapshotView | undefined;
-  /** Date of the work (YYYY-MM-DD): the cited version's own stated date for a document; undefined ("n.d.") otherwise. */
+  /** Date of the work (YYYY-MM-DD): the cited version's own stated date for a document, the review (else writing) date for an analysis; undefined ("n.d.") otherwise. */
   issued: string | undefined;
+  /** Who the work is by: an analysis's contributors, else the atlas's publisher. */
+  authors: string[];
 }
 
 type CitationContext = Pick<Atlas, 'site'>;
@@ -46,6 +51,13 @@ interface Work {
   id: string;
   snapshot: SnapshotView | undefined;
   issued: string | undefined;
+  /** Contributors to credit; the publisher when empty. */
+  contributors: readonly string[];
+}
+
+/** "A, B and C", the way a citation lists several authors in running text. */
+function listNames(names: readonly string[]): string {
+  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
 function versionNote(snapshot: SnapshotView | undefined, format: (iso: string) => string): string {
@@ -57,21 +69,29 @@ function cite(atlas: CitationContext, work: Work): Citation {
   const { site } = atlas;
   const url = permanentUrl(atlas, work.id);
   const date = work.issued ? formatApaDate(work.issued) : 'n.d.';
-  const apa = `${site.publisher}. (${date}). ${work.title} [${work.describes}; record ${work.id}${versionNote(work.snapshot, formatDate)}]. ${site.name}. ${url}`;
+  const authors = work.contributors.length ? [...work.contributors] : [site.publisher];
+  const by = listNames(authors);
+  const apa = `${by}. (${date}). ${work.title} [${work.describes}; record ${work.id}${versionNote(work.snapshot, formatDate)}]. ${site.name}. ${url}`;
   const dated = work.issued ? `, dated ${formatBluebookDate(work.issued)}` : '';
-  const bluebook = `${site.publisher}, ${work.title}, ${site.name} (${work.describes}, record ${work.id}${dated}${versionNote(work.snapshot, formatBluebookDate)}), ${url}.`;
-  return { apa, bluebook, permanentUrl: url, snapshot: work.snapshot, issued: work.issued };
+  const bluebook = `${by}, ${work.title}, ${site.name} (${work.describes}, record ${work.id}${dated}${versionNote(work.snapshot, formatBluebookDate)}), ${url}.`;
+  return { apa, bluebook, permanentUrl: url, snapshot: work.snapshot, issued: work.issued, authors };
+}
+
+/** `, section "Outer › Inner"` for a quote under headings; nothing when it sits under none or has no cited snapshot. */
+export function sectionNote(section: readonly string[] | undefined): string {
+  return section?.length ? `, section "${section.join(' › ')}"` : '';
 }
 
 /** Citation of a clause analysis, pinned to the snapshot the clause is cited against. */
 export function clauseCitation(atlas: CitationContext, clause: ClauseRecord): Citation {
   return cite(atlas, {
     title: clause.data.title,
-    describes: `analysis of a clause in ${clause.platform.data.name}, ${clause.document.data.title}`,
+    describes: `analysis of a clause in ${clause.platform.data.name}, ${clause.document.data.title}${sectionNote(clause.section)}`,
     id: clause.data.id,
     snapshot: clause.citedSnapshot,
-    // No analysis date is recorded yet; the capture date is the policy's, not the analysis's.
-    issued: undefined,
+    // The capture date is the policy's, not the analysis's.
+    issued: clause.data.reviewed_on ?? clause.data.written_on,
+    contributors: clause.data.contributors,
   });
 }
 
@@ -95,5 +115,6 @@ export function documentCitation(atlas: CitationContext, document: DocumentRecor
     id: document.data.id,
     snapshot: document.facts.lastVerified,
     issued: versionDate(document.facts.lastVerified),
+    contributors: [],
   });
 }

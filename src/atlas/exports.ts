@@ -268,6 +268,9 @@ export function apiClause(atlas: Context, clause: ClauseRecord): ApiClause {
     peers: byKey(clause.peers).map((item) => clauseRef(atlas, item)),
     peer_count: clause.peerCount,
     siblings: byKey(clause.siblings).map((item) => clauseRef(atlas, item)),
+    related: byKey(clause.related).map((item) => clauseRef(atlas, item)),
+    secondary_types: byKey(clause.secondaryTypes).map((item) => clauseTypeRef(atlas, item)),
+    analysis: { written_on: data.written_on ?? null, reviewed_on: data.reviewed_on ?? null, contributors: [...data.contributors] },
     citation: citationOf(clauseCitation(atlas, clause)),
   };
 }

@@ -99,6 +99,10 @@ export interface ClauseRecord {
   peerCount: number;
   /** Other clauses in the same document. */
   siblings: ClauseRecord[];
+  /** Clauses read together with this one: those it names in `related` and those naming it, in any document. */
+  related: ClauseRecord[];
+  /** Clause types it also bears on (`secondary_types`), besides `clauseType`. */
+  secondaryTypes: ClauseTypeRecord[];
   /** The live source with the quote highlighted (URL text fragment). */
   /** The live source with the quote highlighted; undefined when the document's source URL is not recorded. */
   sourceLink: string | undefined;
@@ -114,6 +118,8 @@ export interface ClauseTypeRecord {
   data: ClauseType;
   url: string;
   clauses: ClauseRecord[];
+  /** Clauses of other main types that name this one in `secondary_types`; not counted in `platforms`, `rarity` or `severityCounts`. */
+  secondaryClauses: ClauseRecord[];
   platforms: PlatformRecord[];
   rarity: Rarity;
   severityCounts: Record<Severity, number>;
@@ -279,7 +285,7 @@ export function buildAtlas(content: LoadedContent): Atlas {
   }
 
   const clauseTypes = content.clauseTypes
-    .map((e): ClauseTypeRecord => ({ key: e.key, file: e.file, data: e.data, url: `/clause-types/${e.key}/`, clauses: [], platforms: [], rarity: computeRarity(0, platforms.length), severityCounts: countSeverities([]) }))
+    .map((e): ClauseTypeRecord => ({ key: e.key, file: e.file, data: e.data, url: `/clause-types/${e.key}/`, clauses: [], secondaryClauses: [], platforms: [], rarity: computeRarity(0, platforms.length), severityCounts: countSeverities([]) }))
     .sort(byName);
   const clauseTypeByKey = new Map(clauseTypes.map((t) => [t.key, t]));
 
@@ -324,6 +330,8 @@ export function buildAtlas(content: LoadedContent): Atlas {
       peers: [],
       peerCount: 0,
       siblings: [],
+      related: [],
+      secondaryTypes: e.data.secondary_types.flatMap((k) => (k === e.data.clause_type ? [] : (clauseTypeByKey.get(k) ?? []))),
       sourceLink: document.data.source_url === undefined ? undefined : textFragmentUrl(document.data.source_url, e.data.quote),
       citedSnapshot: stability.lastExact,
       get section() {
@@ -341,7 +349,16 @@ export function buildAtlas(content: LoadedContent): Atlas {
     c.clauseType?.clauses.push(c);
     for (const r of c.regulations) r.clauses.push(c);
     for (const a of c.agencies) a.clauses.push(c);
+    for (const t of c.secondaryTypes) t.secondaryClauses.push(c);
+    // A relation is shown on both pages, whichever of the two names it.
+    for (const key of c.data.related) {
+      const other = clauseByKey.get(key);
+      if (!other || other === c) continue;
+      if (!c.related.includes(other)) c.related.push(other);
+      if (!other.related.includes(c)) other.related.push(c);
+    }
   }
+  for (const c of clauses) c.related.sort(bySeverityThenTitle);
   for (const d of documents) {
     d.severityCounts = countSeverities(d.clauses.map((c) => c.data.severity));
     for (const c of d.clauses) c.siblings = d.clauses.filter((s) => s !== c);

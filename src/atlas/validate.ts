@@ -42,6 +42,7 @@ function checkReferences(content: LoadedContent, problems: Problem[]): void {
   const clauseTypes = content.clauseTypes.map((t) => t.key);
   const regulations = content.regulations.map((r) => r.key);
   const agencies = content.agencies.map((a) => a.key);
+  const clauseKeys = [...content.clauses.map((c) => c.key), ...rejected];
   const documentPlatform = (entry: Entry<unknown>, platform: string) => {
     if (!platforms.includes(platform)) {
       problems.push({ file: entry.file, field: 'path', expected: `a folder named after a platform in content/platforms/`, found: `unknown platform \`${platform}\``, level: 'error', hint: didYouMean(platform, platforms) });
@@ -69,6 +70,14 @@ function checkReferences(content: LoadedContent, problems: Problem[]): void {
     if (!clauseTypes.includes(c.data.clause_type)) problems.push(referenceProblem(c, ['clause_type'], 'clause type', c.data.clause_type, clauseTypes));
     c.data.regulations.forEach((r, i) => regulations.includes(r) || problems.push(referenceProblem(c, ['regulations', i], 'regulation', r, regulations)));
     c.data.agencies.forEach((a, i) => agencies.includes(a) || problems.push(referenceProblem(c, ['agencies', i], 'agency', a, agencies)));
+    c.data.secondary_types.forEach((t, i) => {
+      if (!clauseTypes.includes(t)) problems.push(referenceProblem(c, ['secondary_types', i], 'clause type', t, clauseTypes));
+      else if (t === c.data.clause_type) problems.push({ file: c.file, line: c.lineOf(['secondary_types', i]), field: `secondary_types.${i}`, expected: 'a clause type other than the main `clause_type`', found: `\`${t}\`, the main type`, level: 'error' });
+    });
+    c.data.related.forEach((r, i) => {
+      if (!clauseKeys.includes(r)) problems.push(referenceProblem(c, ['related', i], 'clause', r, clauseKeys));
+      else if (r === c.key) problems.push({ file: c.file, line: c.lineOf(['related', i]), field: `related.${i}`, expected: 'another clause', found: 'the clause itself', level: 'error' });
+    });
     checkAnalysis(c.file, c.body, c.bodyLine, c.file.endsWith('.mdx'), problems);
   }
   for (const r of content.regulations) {
@@ -172,6 +181,27 @@ function checkDates(content: LoadedContent, now: Date, problems: Problem[]): voi
   });
 }
 
+/**
+ * An analysis's own dates: neither `written_on` nor `reviewed_on` in the
+ * future, neither before the first capture holding the quote (an analysis
+ * cannot predate the text it quotes), and a review not before the writing.
+ */
+function checkAnalysisDates(atlas: Atlas, content: LoadedContent, now: Date, problems: Problem[]): void {
+  const entries = new Map(content.clauses.map((c) => [c.key, c]));
+  for (const c of atlas.clauses) {
+    const entry = entries.get(c.key);
+    const { written_on: written, reviewed_on: reviewed } = c.data;
+    const firstCaptured = c.stability.firstCaptured?.capturedOn;
+    for (const [field, date] of [['written_on', written], ['reviewed_on', reviewed]] as const) {
+      if (!date) continue;
+      const line = entry?.lineOf([field]);
+      if (Date.parse(`${date}T00:00:00Z`) > now.getTime()) problems.push({ file: c.file, line, field, expected: 'a date not in the future', found: date, level: 'error' });
+      else if (firstCaptured && date < firstCaptured) problems.push({ file: c.file, line, field, expected: `a date on or after ${firstCaptured}, the first capture holding the quote`, found: date, level: 'error' });
+    }
+    if (written && reviewed && reviewed < written) problems.push({ file: c.file, line: entry?.lineOf(['reviewed_on']), field: 'reviewed_on', expected: `a date on or after written_on (${written})`, found: reviewed, level: 'error' });
+  }
+}
+
 /** Leading words a quote must share with a snapshot before validation says where the two part ways. */
 const QUOTE_POINTER_MIN_WORDS = 3;
 
@@ -249,5 +279,6 @@ export function validateContent(content: LoadedContent, atlas: Atlas, now: Date)
   checkUnrecorded(content, problems);
   checkDates(content, now, problems);
   checkQuotes(atlas, content, problems);
+  checkAnalysisDates(atlas, content, now, problems);
   return problems;
 }

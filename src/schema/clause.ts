@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { entryKey, severity, text } from './common.ts';
+import { entryKey, isoDate, severity, text } from './common.ts';
 import { recordId } from './record-id.ts';
 
 /** Front matter of `content/clauses/<platform>/<document>/<slug>.md` (or `.mdx`); the body is the analysis. */
@@ -25,10 +25,22 @@ export const clauseSchema = z
     agencies: z.array(entryKey).default([]),
     /** Free topic tags, e.g. `artificial-intelligence`, `minors`. */
     categories: z.array(entryKey).default([]),
+    /** Other clause types the clause also bears on (keys in `content/clause-types/`), besides its main `clause_type`. */
+    secondary_types: z.array(entryKey).default([]),
+    /** Clauses read together with this one, as `<platform>/<document>/<slug>`, in any document; the link is shown on both pages. */
+    related: z.array(z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+\/[a-z0-9-]+$/, 'a clause as <platform>/<document>/<slug>')).default([]),
+    /** When the analysis was written (YYYY-MM-DD): not in the future, not before the quote's first capture. Left out when not recorded. */
+    written_on: isoDate.optional(),
+    /** When a person last checked the analysis against the policy (YYYY-MM-DD): not before `written_on`, not in the future. */
+    reviewed_on: isoDate.optional(),
+    /** Who wrote or reviewed the analysis, as they want to be credited (names or handles); the atlas's publisher is credited when empty. */
+    contributors: z.array(text).default([]),
   })
   .strict();
 
 export type ClauseData = z.infer<typeof clauseSchema>;
+/** Clause front matter as written, before defaults are filled in. */
+export type ClauseFrontMatter = z.input<typeof clauseSchema>;
 
 /** Section headings every analysis must have, in this order; `Interpretive note` may follow. */
 export const requiredSections = ['What it is', 'Why it matters', 'Consumer impact'] as const;

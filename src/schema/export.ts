@@ -485,6 +485,18 @@ export const apiClauseSchema = clauseRefSchema.extend({
   peer_count: z.number().int().nonnegative().describe('How many clauses of the same type the other platforms have in all.'),
   /** ClauseRecord.siblings */
   siblings: z.array(clauseRefSchema).describe('Other analysed clauses in the same document, by key.'),
+  /** ClauseRecord.related */
+  related: z.array(clauseRefSchema).describe('Clauses read together with this one, in any document, whichever of the two names the other.'),
+  /** ClauseRecord.secondaryTypes */
+  secondary_types: z.array(clauseTypeRefSchema).describe('Other clause types the clause also bears on, besides its main type.'),
+  /** ClauseData.written_on, reviewed_on, contributors */
+  analysis: z
+    .object({
+      written_on: isoDate.nullable().describe('When the analysis was written (YYYY-MM-DD), or null when not recorded.'),
+      reviewed_on: isoDate.nullable().describe('When a person last checked the analysis against the policy (YYYY-MM-DD), or null.'),
+      contributors: z.array(z.string()).describe('Who wrote or reviewed the analysis, as credited; empty credits the atlas.'),
+    })
+    .describe('The analysis as a work: its dates and contributors.'),
   /** clauseCitation */
   citation: citationSchema,
 });

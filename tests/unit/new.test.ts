@@ -87,7 +87,8 @@ describe('new clause', () => {
   });
 
   it('before filling in, validation names every placeholder field on its line; filled in, the atlas has no errors', async () => {
-    await newClause({ content, ref: 'acme/terms-of-service/class-action-waiver', clauseType: 'arbitration', severity: 'medium' });
+    await newClause({ content, ref: 'acme/terms-of-service/class-action-waiver', clauseType: 'arbitration', severity: 'medium', today: NOW.toISOString().slice(0, 10) });
+    expect(read(path)).toContain(`\nwritten_on: ${NOW.toISOString().slice(0, 10)}\n`);
     const rel = `content/${path}`;
     const errors = problemsIn(rel);
     expect(errors.map((p) => [p.field, p.line, p.level])).toEqual(

@@ -186,6 +186,8 @@ export interface NewClauseOptions {
   clauseType?: string | undefined;
   severity?: string | undefined;
   confidence?: string | undefined;
+  /** The day the analysis is written (YYYY-MM-DD); today in UTC when left out. */
+  today?: string | undefined;
 }
 
 /** `content/clauses/<platform>/<document>/<slug>.md`, with a ledger record. */
@@ -208,7 +210,7 @@ export async function newClause(options: NewClauseOptions): Promise<Created> {
   const quoteSource = snapshot === undefined ? undefined : displayPath(snapshot);
   const ledger = await withLedgerLock(folder.root, async () => {
     const planned = await planRecord(folder, 'clause', `/platform/${platform}/${document}/${slug}/`);
-    await writeEntry(path, clauseEntry({ id: planned.record.id, clauseType: options.clauseType, severity, confidence, quoteSource }), planned);
+    await writeEntry(path, clauseEntry({ id: planned.record.id, clauseType: options.clauseType, severity, confidence, quoteSource, writtenOn: options.today ?? new Date().toISOString().slice(0, 10) }), planned);
     return planned;
   });
   const fill = [

@@ -93,6 +93,8 @@ export interface ClauseInput {
   confidence?: string | undefined;
   /** Display path of the snapshot the quote should come from, when the document has one. */
   quoteSource?: string | undefined;
+  /** Today (YYYY-MM-DD, UTC): when the analysis is being written. */
+  writtenOn: string;
 }
 
 type Section = (typeof requiredSections)[number] | (typeof optionalSections)[number];
@@ -118,6 +120,8 @@ export function clauseEntry(input: ClauseInput): string {
     { key: 'regulations', value: [], hint: 'Keys from content/regulations/ that genuinely bear on the clause; [] if none.' },
     { key: 'agencies', value: [], hint: 'Keys from content/agencies/ a person could really turn to about this; [] if none.' },
     { key: 'categories', value: [], hint: 'Free topic tags in lowercase with hyphens, e.g. [data-use].' },
+    { key: 'written_on', value: input.writtenOn, hint: 'When the analysis was written (YYYY-MM-DD); set to the day `new` ran.' },
+    { key: 'contributors', value: [], hint: 'Optional: names or handles to credit in citations, e.g. [Ada Lovelace]; [] credits the atlas.' },
   ]);
   const sections = [...requiredSections, ...optionalSections].map((section) => `## ${section}\n\n<!-- ${sectionHints[section]} -->\n`);
   return `---\n${frontMatter}---\n${sections.join('\n')}`;
