@@ -15,6 +15,8 @@ import type { SnapshotView } from './snapshots.ts';
 import { lineEndMismatch, sha256, stampToInstant } from './snapshot-file.ts';
 import { closestName } from './suggest.ts';
 import { nonPublicHost } from './public-address.ts';
+import { legalReviewProblems } from './legal-review.ts';
+import { regulationRuleProblems } from './regulation-rule.ts';
 
 /** Suggests the closest known key when a reference looks like a typo. */
 function didYouMean(value: string, known: readonly string[]): string | undefined {
@@ -249,5 +251,6 @@ export function validateContent(content: LoadedContent, atlas: Atlas, now: Date)
   checkUnrecorded(content, problems);
   checkDates(content, now, problems);
   checkQuotes(atlas, content, problems);
+  problems.push(...legalReviewProblems(content, atlas, now), ...regulationRuleProblems(content));
   return problems;
 }
