@@ -15,6 +15,8 @@ export function regulationRuleProblems(content: LoadedContent): Problem[] {
   const knownAgencies = new Set(content.agencies.map((a) => a.key));
   for (const clause of content.clauses) {
     const { regulations, agencies } = clause.data;
+    // A listed regulation or agency whose own file is invalid is reported there; what it enforces is unknown.
+    if ([...regulations, ...agencies].some((key) => content.rejected.keys.has(key))) continue;
     // An unknown regulation or agency is reported by the reference check already.
     const listed = regulations.filter((r) => enforcers.has(r));
     const allowed = new Set(listed.flatMap((r) => enforcers.get(r) ?? []));

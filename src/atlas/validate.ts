@@ -42,8 +42,8 @@ function checkReferences(content: LoadedContent, problems: Problem[]): void {
   const platforms = [...content.platforms.map((p) => p.key), ...rejected];
   const documents = [...content.documents.map((d) => d.key), ...rejected];
   const clauseTypes = content.clauseTypes.map((t) => t.key);
-  const regulations = content.regulations.map((r) => r.key);
-  const agencies = content.agencies.map((a) => a.key);
+  const regulations = [...content.regulations.map((r) => r.key), ...rejected];
+  const agencies = [...content.agencies.map((a) => a.key), ...rejected];
   const documentPlatform = (entry: Entry<unknown>, platform: string) => {
     if (!platforms.includes(platform)) {
       problems.push({ file: entry.file, field: 'path', expected: `a folder named after a platform in content/platforms/`, found: `unknown platform \`${platform}\``, level: 'error', hint: didYouMean(platform, platforms) });
