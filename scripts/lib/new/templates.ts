@@ -115,8 +115,8 @@ export function clauseEntry(input: ClauseInput): string {
     { key: 'severity', value: input.severity ?? TO_FILL, hint: "low, medium or high: how much the clause can affect the people bound by it (see the clause type's severity guide)." },
     { key: 'confidence', value: input.confidence ?? TO_FILL, hint: 'low, medium or high: how sure the analysis is of its reading of the text.' },
     { key: 'quote', value: TO_FILL, hint: `The clause's words copied verbatim (at least 20 characters) from a snapshot of the document${from}.` },
-    { key: 'regulations', value: [], hint: 'Keys from content/regulations/ that genuinely bear on the clause; [] if none.' },
-    { key: 'agencies', value: [], hint: 'Keys from content/agencies/ a person could really turn to about this; [] if none.' },
+    { key: 'regulations', value: [], hint: 'Keys from content/regulations/ that apply under docs/regulation-rule.md (territory and subject); [] if none.' },
+    { key: 'agencies', value: [], hint: 'Keys from content/agencies/ that enforce one of those regulations for this platform (docs/regulation-rule.md); [] if none.' },
     { key: 'categories', value: [], hint: 'Free topic tags in lowercase with hyphens, e.g. [data-use].' },
   ]);
   const sections = [...requiredSections, ...optionalSections].map((section) => `## ${section}\n\n<!-- ${sectionHints[section]} -->\n`);
