@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatProblem, loadAtlas } from '../../src/atlas/index.ts';
 import { REVIEW_MAX_AGE_DAYS } from '../../src/atlas/legal-review.ts';
+import { buildPageMeta } from '../../src/atlas/page-meta.ts';
 import { jurisdictionName } from '../../src/atlas/wording.ts';
 import { copyFixtureAtlas, type FixtureCopy } from '../support/fixture-atlas.ts';
 
@@ -101,5 +102,15 @@ describe('jurisdiction names', () => {
       'District of Columbia (US)',
       'DE-BY (DE)',
     ]);
+  });
+
+  it('fills the search facet with jurisdiction names, never a record\'s descriptive text', () => {
+    copy = copyFixtureAtlas();
+    copy.edit('regulations/consumer-act.md', (t) => t.replace('jurisdiction: United States\njurisdiction_code: US', 'jurisdiction: California, United States\njurisdiction_code: US-CA'));
+    copy.edit(DPA, (t) => t.replace('jurisdiction: Ireland', 'jurisdiction: Ireland, and lead authority for many companies'));
+    const { atlas } = loadAtlas(copy.root, { now: NOW });
+    const facet = (path: string) => buildPageMeta(atlas).searchMeta(path)?.filters.filter((f) => f.name === 'jurisdiction').map((f) => f.value);
+    expect(facet('/platform/acme/privacy-policy/ai-training/')).toEqual(['European Union', 'California (US)', 'Ireland', 'United States']);
+    expect(facet('/regulations/consumer-act/')).toEqual(['California (US)']);
   });
 });
