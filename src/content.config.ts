@@ -7,14 +7,26 @@
  * src/atlas/markdown-syntax.ts: the syntax validation checks, and the sanitiser.
  */
 import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
 import { glob } from 'astro/loaders';
 import { clauseSchema } from './schema/clause.ts';
 import { regulationSchema } from './schema/regulation.ts';
 
 const root = process.env.ATLAS_CONTENT ?? 'content';
+
+/**
+ * Astro parses front matter as YAML 1.1, which turns an unquoted `reviewed_on: 2026-11-29` into a
+ * Date; the atlas's own loader (and so validation) keeps dates as the text written. Giving Astro
+ * the same text back lets one schema serve both.
+ */
+const regulationEntry = z.preprocess((data) => {
+  if (typeof data !== 'object' || data === null) return data;
+  const { reviewed_on: reviewed } = data as { reviewed_on?: unknown };
+  return reviewed instanceof Date ? { ...data, reviewed_on: reviewed.toISOString().slice(0, 10) } : data;
+}, regulationSchema);
 const byPath = ({ entry }: { entry: string }) => entry.replace(/\.(mdx?|ya?ml)$/, '');
 
 export const collections = {
   clauses: defineCollection({ loader: glob({ pattern: '**/*.{md,mdx}', base: `${root}/clauses`, generateId: byPath }), schema: clauseSchema }),
-  regulations: defineCollection({ loader: glob({ pattern: '*.md', base: `${root}/regulations`, generateId: byPath }), schema: regulationSchema }),
+  regulations: defineCollection({ loader: glob({ pattern: '*.md', base: `${root}/regulations`, generateId: byPath }), schema: regulationEntry }),
 };

@@ -256,6 +256,7 @@ export function apiClause(atlas: Context, clause: ClauseRecord): ApiClause {
       jurisdiction_code: r.data.jurisdiction_code,
       official_url: r.data.official_url,
       url: siteUrl(atlas, r.url),
+      reviewed_on: r.data.reviewed_on,
     })),
     agencies: clause.agencies.map((a) => ({
       key: a.key,
@@ -264,6 +265,7 @@ export function apiClause(atlas: Context, clause: ClauseRecord): ApiClause {
       jurisdiction_code: a.data.jurisdiction_code,
       where_to_file: a.data.where_to_file.url,
       url: siteUrl(atlas, a.url),
+      reviewed_on: a.data.reviewed_on,
     })),
     peers: byKey(clause.peers).map((item) => clauseRef(atlas, item)),
     peer_count: clause.peerCount,

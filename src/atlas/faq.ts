@@ -7,7 +7,7 @@ import { formatDate } from './dates.ts';
 import { earlierTitle } from './lineage.ts';
 import type { ClauseRecord, TimelineEvent } from './model.ts';
 import { peerSummary } from './peer-summary.ts';
-import { listOf, plural } from './wording.ts';
+import { jurisdictionName, listOf, plural } from './wording.ts';
 
 export interface FaqItem {
   question: string;
@@ -100,7 +100,7 @@ function complain(clause: ClauseRecord): FaqItem {
   if (!clause.agencies.length) {
     return { question, answer: 'The atlas lists no agency for this clause yet. The consumer or data protection authority where you live is the usual place to start.' };
   }
-  const places = clause.agencies.map((a) => `${a.data.short_name} (${a.data.jurisdiction}) via "${a.data.where_to_file.label}" at ${a.data.where_to_file.url}`);
+  const places = clause.agencies.map((a) => `${a.data.short_name} (${jurisdictionName(a.data.jurisdiction_code)}) via "${a.data.where_to_file.label}" at ${a.data.where_to_file.url}`);
   return { question, answer: `The atlas points to ${listOf(places)}. Each agency decides what it takes up; this is not legal advice.` };
 }
 

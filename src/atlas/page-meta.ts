@@ -12,6 +12,7 @@ import { versionUrl } from './changes.ts';
 import { permanentUrl } from './citation.ts';
 import { feedPaths, type FeedFormat } from './feeds.ts';
 import { clauseJsonLd } from './json-ld.ts';
+import { jurisdictionName } from './wording.ts';
 import type { AgencyRecord, Atlas, ClauseRecord, ClauseTypeRecord, DocumentRecord, PlatformRecord, RegulationRecord, SnapshotView } from './model.ts';
 
 /** A page that shows one record of the model, by the kind of record. */
@@ -93,8 +94,6 @@ const SECTIONS: ReadonlyArray<{ prefix: string; crumb: Crumb }> = [
 /** Index pages that list records: schema.org CollectionPage rather than WebPage. */
 const COLLECTION_PATHS = new Set(['/platforms/', '/clause-types/', '/regulations/', '/agencies/', '/changes/', '/search/']);
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-const countryName = (code: string) => regionNames.of(code) ?? code;
 
 const earliest = (dates: Iterable<string | undefined>) => [...dates].filter((d): d is string => Boolean(d)).sort()[0];
 const latest = (dates: Iterable<string | undefined>) => [...dates].filter((d): d is string => Boolean(d)).sort().at(-1);
@@ -129,7 +128,7 @@ function searchMetaOf(page: RecordPage): SearchMeta | undefined {
           { name: 'clause type', value: typeName },
           { name: 'document type', value: clause.document.data.type },
           ...filtersOf('regulation', clause.regulations.map((r) => r.data.short_name)),
-          ...filtersOf('jurisdiction', [...clause.regulations, ...clause.agencies].map((r) => r.data.jurisdiction)),
+          ...filtersOf('jurisdiction', [...clause.regulations, ...clause.agencies].map((r) => jurisdictionName(r.data.jurisdiction_code))),
         ],
         sort: dated(clause.stability.firstSeen?.capturedOn, clauseLastChanged(clause)),
         meta: { kind: KIND_LABELS.clause, platform: clause.platform.data.name, severity: clause.data.severity, record_id: clause.data.id, clause_type: typeName },
@@ -155,7 +154,7 @@ function searchMetaOf(page: RecordPage): SearchMeta | undefined {
       const platform = page.record;
       const documents = platform.documents;
       return {
-        filters: [type, { name: 'platform', value: platform.data.name }, ...(platform.data.headquarters ? [{ name: 'jurisdiction' as const, value: countryName(platform.data.headquarters) }] : [])],
+        filters: [type, { name: 'platform', value: platform.data.name }, ...(platform.data.headquarters ? [{ name: 'jurisdiction' as const, value: jurisdictionName(platform.data.headquarters) }] : [])],
         sort: dated(earliest(documents.map((d) => d.facts.firstCaptured?.capturedOn)), latest(documents.map((d) => d.facts.lastChanged?.capturedOn))),
         meta: { kind: KIND_LABELS.platform, platform: platform.data.name },
         keywords: [platform.data.name, ...platform.data.formerly.map((f) => f.name), ...(platform.data.parent ? [platform.data.parent] : [])].join(' · '),
@@ -174,7 +173,7 @@ function searchMetaOf(page: RecordPage): SearchMeta | undefined {
     case 'regulation': {
       const regulation = page.record;
       return {
-        filters: [type, { name: 'regulation', value: regulation.data.short_name }, { name: 'jurisdiction', value: regulation.data.jurisdiction }],
+        filters: [type, { name: 'regulation', value: regulation.data.short_name }, { name: 'jurisdiction', value: jurisdictionName(regulation.data.jurisdiction_code) }],
         sort: clauseSort(regulation.clauses),
         meta: { kind: KIND_LABELS.regulation, regulation: regulation.data.short_name },
         keywords: [regulation.data.short_name, regulation.data.citation].join(' · '),
@@ -254,9 +253,9 @@ export function buildPageMeta(atlas: Atlas, cards: readonly OgCard[] = ogCardsFo
       case 'clause-type':
         return { '@type': 'DefinedTerm', name: page.record.data.name, description: page.record.data.description, inDefinedTermSet: absolute('/clause-types/') };
       case 'regulation':
-        return { '@type': 'Legislation', name: page.record.data.name, alternateName: page.record.data.short_name, legislationIdentifier: page.record.data.citation, legislationJurisdiction: page.record.data.jurisdiction, url: page.record.data.official_url };
+        return { '@type': 'Legislation', name: page.record.data.name, alternateName: page.record.data.short_name, legislationIdentifier: page.record.data.citation, legislationJurisdiction: jurisdictionName(page.record.data.jurisdiction_code), url: page.record.data.official_url };
       case 'agency':
-        return { '@type': 'GovernmentOrganization', name: page.record.data.name, alternateName: page.record.data.short_name, areaServed: page.record.data.jurisdiction, url: page.record.data.official_url };
+        return { '@type': 'GovernmentOrganization', name: page.record.data.name, alternateName: page.record.data.short_name, areaServed: jurisdictionName(page.record.data.jurisdiction_code), url: page.record.data.official_url };
       case 'clause':
         return clauseJsonLd(atlas, page.record);
     }

@@ -15,6 +15,8 @@ import type { SnapshotView } from './snapshots.ts';
 import { lineEndMismatch, sha256, stampToInstant } from './snapshot-file.ts';
 import { closestName } from './suggest.ts';
 import { nonPublicHost } from './public-address.ts';
+import { legalReviewProblems } from './legal-review.ts';
+import { regulationRuleProblems } from './regulation-rule.ts';
 
 /** Suggests the closest known key when a reference looks like a typo. */
 function didYouMean(value: string, known: readonly string[]): string | undefined {
@@ -40,8 +42,8 @@ function checkReferences(content: LoadedContent, problems: Problem[]): void {
   const platforms = [...content.platforms.map((p) => p.key), ...rejected];
   const documents = [...content.documents.map((d) => d.key), ...rejected];
   const clauseTypes = content.clauseTypes.map((t) => t.key);
-  const regulations = content.regulations.map((r) => r.key);
-  const agencies = content.agencies.map((a) => a.key);
+  const regulations = [...content.regulations.map((r) => r.key), ...rejected];
+  const agencies = [...content.agencies.map((a) => a.key), ...rejected];
   const clauseKeys = [...content.clauses.map((c) => c.key), ...rejected];
   const documentPlatform = (entry: Entry<unknown>, platform: string) => {
     if (!platforms.includes(platform)) {
@@ -280,5 +282,6 @@ export function validateContent(content: LoadedContent, atlas: Atlas, now: Date)
   checkDates(content, now, problems);
   checkQuotes(atlas, content, problems);
   checkAnalysisDates(atlas, content, now, problems);
+  problems.push(...legalReviewProblems(content, atlas, now), ...regulationRuleProblems(content));
   return problems;
 }

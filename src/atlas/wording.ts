@@ -22,6 +22,35 @@ export function countryName(code: string): string {
   }
 }
 
+/**
+ * ISO 3166-2:US subdivision names (the 50 states and the District of Columbia),
+ * for jurisdictions such as `US-CA`, which ICU's region names do not cover.
+ */
+const US_SUBDIVISIONS: Readonly<Record<string, string>> = {
+  AL: 'Alabama', AK: 'Alaska', AZ: 'Arizona', AR: 'Arkansas', CA: 'California', CO: 'Colorado', CT: 'Connecticut',
+  DE: 'Delaware', DC: 'District of Columbia', FL: 'Florida', GA: 'Georgia', HI: 'Hawaii', ID: 'Idaho', IL: 'Illinois',
+  IN: 'Indiana', IA: 'Iowa', KS: 'Kansas', KY: 'Kentucky', LA: 'Louisiana', ME: 'Maine', MD: 'Maryland',
+  MA: 'Massachusetts', MI: 'Michigan', MN: 'Minnesota', MS: 'Mississippi', MO: 'Missouri', MT: 'Montana',
+  NE: 'Nebraska', NV: 'Nevada', NH: 'New Hampshire', NJ: 'New Jersey', NM: 'New Mexico', NY: 'New York',
+  NC: 'North Carolina', ND: 'North Dakota', OH: 'Ohio', OK: 'Oklahoma', OR: 'Oregon', PA: 'Pennsylvania',
+  RI: 'Rhode Island', SC: 'South Carolina', SD: 'South Dakota', TN: 'Tennessee', TX: 'Texas', UT: 'Utah',
+  VT: 'Vermont', VA: 'Virginia', WA: 'Washington', WV: 'West Virginia', WI: 'Wisconsin', WY: 'Wyoming',
+};
+
+/**
+ * The name a reader knows a jurisdiction by, from its code (src/schema/regulation.ts):
+ * "European Union" for `EU`, "United Kingdom" for `GB`, "California (US)" for `US-CA`.
+ * Used wherever jurisdictions are listed or filtered, so the search facet holds names,
+ * never a record's descriptive `jurisdiction` text. A subdivision outside the United
+ * States is shown as "<code> (<country>)" until a name is added here.
+ */
+export function jurisdictionName(code: string): string {
+  const [country = code, subdivision] = code.split('-');
+  if (subdivision === undefined) return countryName(country);
+  const name = country === 'US' ? US_SUBDIVISIONS[subdivision] : undefined;
+  return `${name ?? code} (${country})`;
+}
+
 /** "High" for `high`. */
 export function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);

@@ -5,7 +5,7 @@
  * its image path, `/og/<route>.png`.
  */
 import type { Atlas } from '../atlas/model.ts';
-import { plural } from '../atlas/wording.ts';
+import { jurisdictionName, plural } from '../atlas/wording.ts';
 import type { CardData } from './card.ts';
 
 export interface OgCard {
@@ -95,7 +95,7 @@ export function ogCardsFor(atlas: Atlas): OgCard[] {
   for (const regulation of atlas.regulations) {
     entries.push({
       route: regulation.url,
-      card: { ...site, kind: 'regulation', title: regulation.data.short_name, subtitle: joined(regulation.data.jurisdiction, regulation.data.citation) },
+      card: { ...site, kind: 'regulation', title: regulation.data.short_name, subtitle: joined(jurisdictionName(regulation.data.jurisdiction_code), regulation.data.citation) },
     });
   }
   return entries.map((entry) => ({ ...entry, image: ogImagePath(entry.route) }));

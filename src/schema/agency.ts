@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { httpUrl, text } from './common.ts';
+import { legalReviewFields } from './legal-review.ts';
 
 /** `content/agencies/<key>.yaml`: a public body a person can complain to. */
 export const agencySchema = z
@@ -22,6 +23,7 @@ export const agencySchema = z
     what_to_expect: text,
     /** Where to file. */
     where_to_file: z.object({ label: text, url: httpUrl }).strict(),
+    ...legalReviewFields,
   })
   .strict();
 

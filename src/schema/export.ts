@@ -457,6 +457,8 @@ export const apiClauseSchema = clauseRefSchema.extend({
         official_url: httpUrl.describe("Official text or the regulator's page."),
         /** site.url + RegulationRecord.url */
         url: httpUrl.describe('The regulation page on the atlas.'),
+        /** Regulation.reviewed_on */
+        reviewed_on: regulationSchema.shape.reviewed_on.describe('The day the regulation page was last checked against official sources (YYYY-MM-DD).'),
       }),
     )
     .describe('Regulations that bear on the clause.'),
@@ -476,6 +478,8 @@ export const apiClauseSchema = clauseRefSchema.extend({
         where_to_file: httpUrl.describe('Where to file a complaint or report.'),
         /** site.url + AgencyRecord.url */
         url: httpUrl.describe('The agency page on the atlas.'),
+        /** Agency.reviewed_on */
+        reviewed_on: agencySchema.shape.reviewed_on.describe('The day the agency page was last checked against official sources (YYYY-MM-DD).'),
       }),
     )
     .describe('Agencies a person could turn to.'),

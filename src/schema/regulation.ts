@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { entryKey, httpUrl, text } from './common.ts';
+import { legalReviewFields } from './legal-review.ts';
 
 /** Front matter of `content/regulations/<key>.md`; the body explains the law in plain language. */
 export const regulationSchema = z
@@ -18,6 +19,7 @@ export const regulationSchema = z
     citation: text,
     /** Keys of agencies that enforce it. */
     agencies: z.array(entryKey).default([]),
+    ...legalReviewFields,
   })
   .strict();
 

@@ -130,6 +130,32 @@ describe('the fixture build', () => {
     expect(share).not.toMatch(/<script(?![^>]*application\/ld\+json)|<iframe|<img/);
   });
 
+  it('shows when each regulation and agency was reviewed, against which official sources', () => {
+    const regulation = textOf(page('/regulations/gdpr/'));
+    expect(regulation).toContain('Reviewed on 15 February 2024 against these official sources: Regulation (EU) 2016/679 on EUR-Lex');
+    expect(page('/regulations/gdpr/')).toContain('<a href="https://eur-lex.europa.eu/eli/reg/2016/679/oj" class="break">Regulation (EU) 2016/679 on EUR-Lex</a>');
+    expect(textOf(page('/agencies/dpa/'))).toContain('Reviewed on 15 February 2024 against these official sources: Complaints page of the authority');
+  });
+
+  it('lists regulations by their short names; the official name only on the regulation page', () => {
+    const officialName = 'General Data Protection Regulation';
+    for (const url of ['/regulations/', '/agencies/dpa/', '/platform/acme/privacy-policy/message-retention/']) {
+      const text = textOf(page(url));
+      expect(text, url).toContain('GDPR Regulation (EU) 2016/679 · European Union');
+      expect(text, url).not.toContain(officialName);
+    }
+    const own = textOf(page('/regulations/gdpr/'));
+    expect(own).toContain(`Official name ${officialName}`);
+    expect(page('/regulations/gdpr/')).toMatch(/<h1[^>]*>GDPR<\/h1>/);
+  });
+
+  it('shows the written rule for regulations and agencies on the methodology page', () => {
+    const text = textOf(page('/methodology/'));
+    expect(text).toContain('A clause lists a regulation only when both of these hold');
+    expect(text).toContain('rejects a clause that lists an agency enforcing none of the clause');
+    expect(text).toContain('more than 180 days older than the atlas');
+  });
+
   it('credits the data source on every page', () => {
     expect(textOf(page('/'))).toContain('Platform Governance Archive');
     expect(textOf(page('/about/'))).toContain('ODC-BY');

@@ -147,6 +147,7 @@ describe('an API clause', () => {
     expect(clause.rarity).toMatchObject({ platforms: 2, total: 3, label: 'Common' });
     expect(clause.regulations.map((r) => [r.key, r.short_name])).toEqual([['gdpr', 'GDPR'], ['consumer-act', 'FCA']]);
     expect(clause.agencies.map((a) => [a.key, a.where_to_file])).toEqual([['dpa', 'https://dpa.example/en/individuals/exercising-your-rights/raising-a-concern-with-the-fixture-data-protection-authority-complaint-form'], ['consumer-office', 'https://consumer.example/report']]);
+    expect([...clause.regulations, ...clause.agencies].map((r) => [r.key, r.reviewed_on])).toEqual([['gdpr', '2024-02-15'], ['consumer-act', '2024-02-15'], ['dpa', '2024-02-15'], ['consumer-office', '2024-02-15']]);
     expect(clause.stability).toMatchObject({ first_seen: '2023-02-01', still_present: true, gone_since: null, changes: 1 });
     expect(clause.cited_snapshot?.stamp).toBe('2024-03-01T00-00-00Z');
     expect(clause.citation.apa).toContain('record FX-P-000002; text captured 1 March 2024, SHA-256 9b005666306e');
