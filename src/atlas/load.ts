@@ -11,6 +11,7 @@ import { clauseSchema, type ClauseData } from '../schema/clause.ts';
 import { clauseTypeSchema, type ClauseType } from '../schema/clause-type.ts';
 import { documentSchema, type DocumentData } from '../schema/document.ts';
 import { ledgerSchema, type Ledger } from '../schema/ledger.ts';
+import { negativeSchema, type NegativeData } from '../schema/negative.ts';
 import { platformSchema, type Platform } from '../schema/platform.ts';
 import { regulationSchema, type Regulation } from '../schema/regulation.ts';
 import { siteSchema, type Site } from '../schema/site.ts';
@@ -57,6 +58,8 @@ export interface LoadedContent {
   documents: Entry<DocumentData>[];
   snapshots: SnapshotEntry[];
   clauses: Entry<ClauseData>[];
+  /** Negative findings, keyed `<platform>/<document>/<clause-type>`. */
+  negatives: Entry<NegativeData>[];
   clauseTypes: Entry<ClauseType>[];
   regulations: Entry<Regulation>[];
   agencies: Entry<Agency>[];
@@ -272,6 +275,7 @@ export function loadContent(root: string, displayBase = join(root, '..')): { con
     documents: loadNested(reader, join(root, 'documents'), ['platform', 'document'], ['.yaml'], documentSchema),
     snapshots: loadSnapshots(reader, join(root, 'snapshots')),
     clauses: loadNested(reader, join(root, 'clauses'), ['platform', 'document', 'clause'], ['.md', '.mdx'], clauseSchema),
+    negatives: loadNested(reader, join(root, 'negatives'), ['platform', 'document', 'clause type'], ['.yaml'], negativeSchema),
     clauseTypes: reader.flat(join(root, 'clause-types'), ['.yaml'], 'clause type', clauseTypeSchema),
     regulations: reader.flat(join(root, 'regulations'), ['.md'], 'regulation', regulationSchema),
     agencies: reader.flat(join(root, 'agencies'), ['.yaml'], 'agency', agencySchema),
