@@ -170,6 +170,8 @@ const PAGE_KINDS: Array<{ kind: string; path: string; lands?: string; status?: n
   { kind: 'contribute', path: '/contribute/' },
   { kind: 'changes', path: '/changes/' },
   { kind: 'review', path: '/review/' },
+  { kind: 'comparison', path: '/compare/' },
+  { kind: 'platform comparison', path: '/compare/platform/acme/' },
   { kind: 'data', path: '/data/' },
   { kind: 'search with results', path: '/search/?q=training', ready: (page) => page.locator('.search-result__title a').first().waitFor() },
   { kind: 'permanent record URL', path: '/r/FX-P-000001/', lands: CLAUSE },

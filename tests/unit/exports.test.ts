@@ -285,6 +285,7 @@ describe('schemas and the data dictionary', () => {
       ['snapshot', files('snapshots')],
       ['clause', files('clauses')],
       ['clause-type', files('clause-types')],
+      ['negative', files('negatives')],
       ['regulation', files('regulations')],
       ['agency', files('agencies')],
       ['ledger', ['ledger.yaml']],
