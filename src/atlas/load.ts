@@ -218,18 +218,26 @@ function loadSnapshots(reader: Reader, dir: string): SnapshotEntry[] {
       reader.problems.push({ file, field: 'file name', expected: 'a snapshot named <YYYY-MM-DDTHH-MM-SSZ>.md', found: describeValue(name), level: 'error' });
       continue;
     }
+    const key = `${platform}/${document}/${stamp}`;
     const raw = reader.bytes(path);
-    if (!raw) continue;
+    if (!raw) {
+      reader.reject(key);
+      continue;
+    }
     const parts = splitSnapshotFile(raw);
     if (!parts) {
       reader.problems.push({ file, line: 1, field: 'front matter', expected: 'a `---` block of YAML front matter before the captured text', found: describeValue(raw.subarray(0, 40).toString('utf8')), level: 'error' });
+      reader.reject(key);
       continue;
     }
     const text = reader.text(path, parts.body);
     const source = parseEntrySource(file, `---\n${parts.frontMatter}---\n`, reader.problems);
     const data = checkSchema(file, source, snapshotSchema, reader.problems);
-    if (data === undefined || text === undefined) continue;
-    out.push({ key: `${platform}/${document}/${stamp}`, file, data, bodyLine: parts.bodyLine, lineOf: source.lineOf, platform, document, stamp, bytes: parts.body, text });
+    if (data === undefined || text === undefined) {
+      reader.reject(key);
+      continue;
+    }
+    out.push({ key, file, data, bodyLine: parts.bodyLine, lineOf: source.lineOf, platform, document, stamp, bytes: parts.body, text });
   }
   return out;
 }

@@ -42,7 +42,9 @@ export function negativeProblems(content: LoadedContent, atlas: Atlas, now: Date
     if (!negative) continue;
     const { snapshot, version, changedSince } = negative;
     const own = negative.document.snapshots;
-    if (!snapshot) {
+    // A snapshot file that exists but could not be read is reported on its own; naming it is no second problem.
+    const unreadable = rejected.has(`${documentKey}/${e.data.snapshot}`);
+    if (!snapshot && !unreadable) {
       const newest = own.at(-1);
       problems.push({
         file: e.file,
@@ -53,7 +55,7 @@ export function negativeProblems(content: LoadedContent, atlas: Atlas, now: Date
         level: 'error',
         hint: newest ? `its newest is \`${newest.stamp}\`` : 'the document has no snapshot yet',
       });
-    } else if (checkedOn < snapshot.capturedOn) {
+    } else if (snapshot && checkedOn < snapshot.capturedOn) {
       problems.push({ file: e.file, line: e.lineOf(['checked_on']), field: 'checked_on', expected: `a date on or after the snapshot's capture (${snapshot.capturedOn})`, found: checkedOn, level: 'error', hint: 'a snapshot cannot be read before it was captured' });
     }
     for (const clause of negative.document.clauses.filter((c) => c.clauseType === negative.clauseType)) {

@@ -81,6 +81,14 @@ describe('validation of negative findings', () => {
     ]);
   });
 
+  it('says nothing more about a snapshot that exists but cannot be read: its own problem is reported', () => {
+    copy = copyFixtureAtlas();
+    copy.edit('snapshots/birdy/privacy-policy/2024-01-10T12-00-00Z.md', (t) => t.replace(/^sha256: .*$/m, 'sha256: not-a-hash'));
+    const problems = problemsOf(copy).filter((p) => !p.includes('(warning)'));
+    expect(problems.filter((p) => p.startsWith('content/negatives/'))).toEqual([]);
+    expect(problems).toContain('content/snapshots/birdy/privacy-policy/2024-01-10T12-00-00Z.md:4 sha256: expected 64 lowercase hexadecimal digits, found "not-a-hash"');
+  });
+
   it('refuses a negative finding where the document has a clause of the type', () => {
     copy = copyFixtureAtlas();
     put(copy, 'negatives/birdy/privacy-policy/ai-training.yaml', 'snapshot: 2024-01-10T12-00-00Z\nchecked_on: 2024-02-01\nnote: Wrongly written, there is one.\n');
