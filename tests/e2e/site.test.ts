@@ -365,7 +365,7 @@ describeBrowser('the built site in Chromium', () => {
         await page.reload();
         const order: string[] = [];
         const outlines: string[] = [];
-        for (let step = 0; step < 10; step++) {
+        for (let step = 0; step < 11; step++) {
           await page.keyboard.press('Tab');
           order.push(await focused(page));
           outlines.push(await focusOutline(page));
@@ -375,6 +375,7 @@ describeBrowser('the built site in Chromium', () => {
           'a.site-name "Fixture Atlas"',
           'a "Platforms"',
           'a "Clause types"',
+          'a "Compare"',
           'a "Regulations"',
           'a "Agencies"',
           'a "Methodology"',
