@@ -7,14 +7,15 @@
 import type { ClauseRecord, ClauseTypeRecord, DocumentRecord, NegativeRecord, PlatformRecord } from './model.ts';
 import type { SnapshotView } from './snapshots.ts';
 import { formatDate } from './dates.ts';
+import { requiredDocumentTypes } from './grade.ts';
 
 /**
  * Document types every platform is answered for, in each core clause type:
  * its privacy policy and its terms (issue 15, "for its privacy policy and
- * terms"; Open Terms Archive type names). Other documents (community
+ * terms"), the same two a grade needs (grade.ts). Other documents (community
  * guidelines) are shown when they hold an answer but are not required.
  */
-export const ANSWERED_DOCUMENT_TYPES: readonly string[] = ['Privacy Policy', 'Terms of Service'];
+export const ANSWERED_DOCUMENT_TYPES: readonly string[] = requiredDocumentTypes;
 
 /** What the atlas knows about one document (or platform) and one clause type. */
 export type CoverageState = 'has' | 'has-not' | 'unknown';
