@@ -22,6 +22,18 @@ export type CoverageCounts = Record<CoverageState, number>;
 export const comparePlatformPath = (platform: PlatformRecord) => `/compare/platform/${platform.slug}/`;
 export const COMPARE_PATH = '/compare/';
 
+/**
+ * Platforms per page of the matrix. Each platform is one or two rows of
+ * twelve cells; at this size a page stays near a third of a megabyte, so no
+ * page grows with the atlas (the bench builds 10,000 platforms).
+ */
+export const COMPARE_PAGE_SIZE = 100;
+
+/** Site path of page `n` (1-based) of the matrix: `/compare/`, `/compare/2/`, … */
+export function comparePagePath(n: number): string {
+  return n === 1 ? COMPARE_PATH : `${COMPARE_PATH}${n}/`;
+}
+
 /** Rows for one platform: each answered document, or one empty row. */
 export function compareRowsOf(platform: PlatformRecord, clauseTypes: readonly ClauseTypeRecord[]): CompareRow[] {
   const documents = answeredDocuments(platform);

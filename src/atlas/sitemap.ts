@@ -7,7 +7,7 @@
  */
 import { siteUrl } from './site-url.ts';
 import { atlasChanges, CHANGES_PAGE_SIZE, changesPagePath, versionUrl } from './changes.ts';
-import { COMPARE_PATH, comparePlatformPath } from './compare.ts';
+import { COMPARE_PAGE_SIZE, comparePagePath, comparePlatformPath } from './compare.ts';
 import type { Atlas, ClauseRecord, DocumentRecord } from './model.ts';
 
 export interface SitemapEntry {
@@ -71,7 +71,7 @@ export function sitemapEntries(atlas: Atlas): SitemapEntry[] {
   addGroup('/platforms/', atlas.platforms, (p) => latest(p.documents.map(documentDate)));
   for (const document of atlas.documents) add(document.url, documentDate(document));
   // The comparison follows clauses and negative findings, which only ever change with the content, dated by the newest capture.
-  add(COMPARE_PATH, atlas.dataAsOf);
+  for (let n = 1; n <= Math.max(1, Math.ceil(atlas.platforms.length / COMPARE_PAGE_SIZE)); n++) add(comparePagePath(n), atlas.dataAsOf);
   for (const platform of atlas.platforms) add(comparePlatformPath(platform), latest(platform.documents.map(documentDate)));
   for (const clause of atlas.clauses) add(clause.url, clauseDate(clause));
   for (const snapshot of atlas.snapshots) if (snapshot.capture.version === snapshot) add(versionUrl(snapshot), snapshot.capturedOn);
