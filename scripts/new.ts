@@ -1,11 +1,12 @@
 /**
- * new — scaffold a platform, document or clause entry with every field it needs.
+ * new — scaffold a platform, document, clause or negative finding entry with every field it needs.
  *
  *   npm run new -- platform <slug> --name "Name" [--website URL] [--headquarters CC]
  *   npm run new -- document <platform>/<slug> --title "…" --type "Privacy Policy" --source-url URL
  *                           [--language en] [--select main]
  *   npm run new -- clause <platform>/<document>/<slug> [--type <clause-type>]
  *                         [--severity low|medium|high] [--confidence low|medium|high]
+ *   npm run new -- negative <platform>/<document>/<clause-type>
  *
  * Every command also takes --content <dir> (default: content/, or ATLAS_CONTENT).
  * Documents and clauses get the next free record ID, appended to the ledger.
@@ -16,7 +17,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { contentRoot } from '../src/atlas/index.ts';
-import { newClause, newDocument, newPlatform, type Created } from './lib/new/create.ts';
+import { newClause, newDocument, newNegative, newPlatform, type Created } from './lib/new/create.ts';
 import { FileExistsError } from '../src/atlas/atomic-write.ts';
 import { NewEntryError } from './lib/new/content-folder.ts';
 import { LedgerBusyError } from './lib/ledger-lock.ts';
@@ -50,6 +51,12 @@ const commands: Record<string, Command> = {
     required: [],
     run: (ref, v, content) => newClause({ content, ref, clauseType: v.type, severity: v.severity, confidence: v.confidence }),
   },
+  negative: {
+    usage: 'npm run new -- negative <platform>/<document>/<clause-type> [--content <dir>]',
+    options: {},
+    required: [],
+    run: (ref, _v, content) => newNegative({ content, ref }),
+  },
 };
 
 const USAGE = `usage:\n${Object.values(commands)
@@ -62,13 +69,13 @@ function usageError(message: string, usage = USAGE): never {
 }
 
 const [name, ...args] = process.argv.slice(2);
-if (name === undefined) usageError('missing what to create (platform, document or clause)');
+if (name === undefined) usageError('missing what to create (platform, document, clause or negative)');
 if (name === '--help' || name === '-h') {
   console.log(USAGE);
   process.exit(0);
 }
 const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
-if (!command) usageError(`expected platform, document or clause, found ${JSON.stringify(name)}`);
+if (!command) usageError(`expected platform, document, clause or negative, found ${JSON.stringify(name)}`);
 const usage = `usage: ${command.usage}`;
 
 const config = {

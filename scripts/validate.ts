@@ -20,6 +20,7 @@ import { parseCommandLine, usageErrorFor, type UsageError } from './lib/cli.ts';
 import { contentRoot, formatProblem, loadAtlas, type Problem } from '../src/atlas/index.ts';
 import { formatAnnotation } from '../src/atlas/annotations.ts';
 import { sortProblems } from '../src/atlas/problems.ts';
+import { plural } from '../src/atlas/wording.ts';
 import { appendOnlyProblems } from './lib/append-only.ts';
 import { GitError } from './lib/git.ts';
 
@@ -54,6 +55,6 @@ const errors = problems.filter((p) => p.level === 'error');
 const warnings = problems.filter((p) => p.level === 'warning');
 for (const problem of problems) console.log(format(problem));
 const ms = Math.round(performance.now() - started);
-const summary = `${atlas.platforms.length} platforms, ${atlas.documents.length} documents, ${atlas.snapshots.length} snapshots, ${atlas.clauses.length} clauses checked${values.since === undefined ? '' : ` (snapshots and ledger compared with ${values.since})`} in ${ms} ms`;
+const summary = `${atlas.platforms.length} platforms, ${atlas.documents.length} documents, ${atlas.snapshots.length} snapshots, ${atlas.clauses.length} clauses, ${plural(atlas.negatives.length, 'negative finding')} checked${values.since === undefined ? '' : ` (snapshots and ledger compared with ${values.since})`} in ${ms} ms`;
 console.log(`${errors.length ? '✗' : '✓'} ${summary}: ${errors.length} error${errors.length === 1 ? '' : 's'}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`);
 process.exitCode = errors.length ? 1 : 0;

@@ -15,6 +15,7 @@ import {
   type ApiClauseType,
   type ApiDocument,
   type ApiIndex,
+  type ApiNegative,
   type ApiPlatform,
   type ClauseRef,
   type ClauseRow,
@@ -27,7 +28,7 @@ import {
 import { clauseCitation, documentCitation, permanentUrl } from './citation.ts';
 import { gradeBounds, requiredDocumentTypes, severityPoints, type Grade } from './grade.ts';
 import { exportSchemas, jsonSchema, schemaNames, schemaPath, type ExportSchemaName, type JsonSchema } from './json-schema.ts';
-import type { Atlas, ClauseRecord, ClauseTypeRecord, DocumentRecord, PlatformRecord, SnapshotView } from './model.ts';
+import type { Atlas, ClauseRecord, ClauseTypeRecord, DocumentRecord, NegativeRecord, PlatformRecord, SnapshotView } from './model.ts';
 
 /** Licences of what /data/ and /api/ publish. */
 export const DATA_LICENCES = {
@@ -114,7 +115,25 @@ const snapshotRef = (atlas: Context, s: SnapshotView): SnapshotRef => ({
 /** The formatted citations, without the model objects a Citation also carries. */
 const citationOf = ({ apa, bluebook }: { apa: string; bluebook: string }) => ({ apa, bluebook });
 /** Rarity with its label narrowed to the bands of rarity.ts. */
-const rarityOf = (t: ClauseTypeRecord): Rarity => ({ ...t.rarity, label: t.rarity.label as Rarity['label'] });
+const rarityOf = ({ rarity }: ClauseTypeRecord): Rarity => ({
+  platforms: rarity.platforms,
+  has_not: rarity.hasNot,
+  unknown: rarity.unknown,
+  total: rarity.total,
+  share: rarity.share,
+  label: rarity.label as Rarity['label'],
+});
+
+const negativeOf = (n: NegativeRecord): ApiNegative => ({
+  key: n.key,
+  document: n.document.key,
+  clause_type: n.clauseType.key,
+  snapshot: n.data.snapshot,
+  version: n.version?.stamp ?? null,
+  checked_on: n.data.checked_on,
+  note: n.data.note,
+  changed_since: n.changedSince?.stamp ?? null,
+});
 const asList = (selectors: string | string[] | undefined): string[] => (selectors === undefined ? [] : typeof selectors === 'string' ? [selectors] : selectors);
 
 /** Exports need every clause linked to its type; validation reports the file, this guards direct callers. */
@@ -144,6 +163,7 @@ export function apiIndex(atlas: Atlas): ApiIndex {
       documents: atlas.documents.length,
       snapshots: atlas.snapshots.length,
       clauses: atlas.clauses.length,
+      negatives: atlas.negatives.length,
       clause_types: atlas.clauseTypes.length,
       regulations: atlas.regulations.length,
       agencies: atlas.agencies.length,
@@ -207,6 +227,7 @@ export function apiDocument(atlas: Context, document: DocumentRecord): ApiDocume
     },
     severity_counts: { ...document.severityCounts },
     clauses: byKey(document.clauses).map((item) => clauseRef(atlas, item)),
+    negatives: byKey(document.negatives).map(negativeOf),
     versions: document.history.map((s) => ({
       ...snapshotRef(atlas, s),
       substantive: s.capture.kind === 'version',
@@ -289,6 +310,8 @@ export function apiClauseType(atlas: Context, clauseType: ClauseTypeRecord): Api
     severity_counts: { ...clauseType.severityCounts },
     platforms: bySlug(clauseType.platforms).map((p) => platformRef(atlas, p)),
     clauses: byKey(clauseType.clauses).map((item) => clauseRef(atlas, item)),
+    core: data.core,
+    negatives: byKey(clauseType.negatives).map(negativeOf),
   };
 }
 
@@ -320,6 +343,8 @@ export function clauseRows(atlas: Context & Pick<Atlas, 'clauses'>): ClauseRow[]
       categories: [...data.categories],
       rarity: rarityOf(clauseType).label,
       rarity_platforms: clauseType.rarity.platforms,
+      rarity_has_not: clauseType.rarity.hasNot,
+      rarity_unknown: clauseType.rarity.unknown,
       rarity_total: clauseType.rarity.total,
       first_seen: stability.firstSeen?.capturedOn ?? null,
       last_seen: stability.lastSeen?.capturedOn ?? null,

@@ -88,11 +88,14 @@ function peers(clause: ClauseRecord): FaqItem | undefined {
   const { platforms } = peerSummary(clause);
   const others = Math.max(0, type.rarity.total - 1);
   const question = `Do other platforms have a clause like this?`;
+  // This platform has the clause, so every platform checked and without one, and every one not yet analysed, is another.
+  const { hasNot, unknown } = type.rarity;
+  const rest = `${hasNot} ${hasNot === 1 ? 'was' : 'were'} checked and ${hasNot === 1 ? 'has' : 'have'} none, and ${unknown} ${unknown === 1 ? 'is' : 'are'} not yet analysed.`;
   if (!platforms) {
-    return { question, answer: `Not that the atlas has found: none of the ${plural(others, 'other tracked platform')} has an analysed clause of this type (${type.data.name}).` };
+    return { question, answer: `Not that the atlas has found: none of the ${plural(others, 'other tracked platform')} has an analysed clause of this type (${type.data.name}). Of them, ${rest}` };
   }
   const which = platforms > names.length ? `among them ${names.join(', ')}` : listOf(names);
-  return { question, answer: `Yes. ${platforms} of the ${plural(others, 'other tracked platform')} ${platforms === 1 ? 'has' : 'have'} a clause of this type (${type.data.name}): ${which}.` };
+  return { question, answer: `Yes. ${platforms} of the ${plural(others, 'other tracked platform')} ${platforms === 1 ? 'has' : 'have'} a clause of this type (${type.data.name}): ${which}. Of the rest, ${rest}` };
 }
 
 function complain(clause: ClauseRecord): FaqItem {

@@ -11,6 +11,7 @@ import { clauseTypeSchema } from '../schema/clause-type.ts';
 import { documentSchema } from '../schema/document.ts';
 import { apiClauseSchema, apiClauseTypeSchema, apiDocumentSchema, apiIndexSchema, apiPlatformSchema, clauseRowSchema } from '../schema/export.ts';
 import { ledgerSchema } from '../schema/ledger.ts';
+import { negativeSchema } from '../schema/negative.ts';
 import { platformSchema } from '../schema/platform.ts';
 import { regulationSchema } from '../schema/regulation.ts';
 import { snapshotSchema } from '../schema/snapshot.ts';
@@ -33,6 +34,7 @@ const contentSchemas = {
   snapshot: { title: 'Snapshot front matter', description: 'Front matter of content/snapshots/<platform>/<document>/<stamp>.md', schema: snapshotSchema, io: 'input' },
   clause: { title: 'Clause front matter', description: 'Front matter of content/clauses/<platform>/<document>/<clause>.md', schema: clauseSchema, io: 'input' },
   'clause-type': { title: 'Clause type', description: 'content/clause-types/<type>.yaml', schema: clauseTypeSchema, io: 'input' },
+  negative: { title: 'Negative finding', description: 'content/negatives/<platform>/<document>/<clause-type>.yaml', schema: negativeSchema, io: 'input' },
   regulation: { title: 'Regulation front matter', description: 'Front matter of content/regulations/<regulation>.md', schema: regulationSchema, io: 'input' },
   agency: { title: 'Agency', description: 'content/agencies/<agency>.yaml', schema: agencySchema, io: 'input' },
   ledger: { title: 'Ledger', description: 'content/ledger.yaml', schema: ledgerSchema, io: 'input' },
@@ -42,9 +44,9 @@ const contentSchemas = {
 export const exportSchemas = {
   'api-index': { title: 'API index', description: 'What the atlas holds and where each record is.', schema: apiIndexSchema, io: 'output' },
   'api-platform': { title: 'API platform', description: 'A platform with its grade, documents and clauses.', schema: apiPlatformSchema, io: 'output' },
-  'api-document': { title: 'API document', description: 'A document with its version history and computed facts.', schema: apiDocumentSchema, io: 'output' },
+  'api-document': { title: 'API document', description: 'A document with its version history, computed facts and negative findings.', schema: apiDocumentSchema, io: 'output' },
   'api-clause': { title: 'API clause', description: 'A clause analysis with every computed fact.', schema: apiClauseSchema, io: 'output' },
-  'api-clause-type': { title: 'API clause type', description: 'A clause type compared across platforms.', schema: apiClauseTypeSchema, io: 'output' },
+  'api-clause-type': { title: 'API clause type', description: 'A clause type compared across platforms: its clauses, negative findings and has / has not / unknown counts.', schema: apiClauseTypeSchema, io: 'output' },
   'clause-row': { title: 'Clause row', description: 'One clause, flat: a line of atlas.jsonl and a row of clauses.csv.', schema: clauseRowSchema, io: 'output' },
 } satisfies Record<string, SchemaSource>;
 

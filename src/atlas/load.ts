@@ -11,6 +11,7 @@ import { clauseSchema, type ClauseData } from '../schema/clause.ts';
 import { clauseTypeSchema, type ClauseType } from '../schema/clause-type.ts';
 import { documentSchema, type DocumentData } from '../schema/document.ts';
 import { ledgerSchema, type Ledger } from '../schema/ledger.ts';
+import { negativeSchema, type NegativeData } from '../schema/negative.ts';
 import { platformSchema, type Platform } from '../schema/platform.ts';
 import { regulationSchema, type Regulation } from '../schema/regulation.ts';
 import { siteSchema, type Site } from '../schema/site.ts';
@@ -57,6 +58,8 @@ export interface LoadedContent {
   documents: Entry<DocumentData>[];
   snapshots: SnapshotEntry[];
   clauses: Entry<ClauseData>[];
+  /** Negative findings, keyed `<platform>/<document>/<clause-type>`. */
+  negatives: Entry<NegativeData>[];
   clauseTypes: Entry<ClauseType>[];
   regulations: Entry<Regulation>[];
   agencies: Entry<Agency>[];
@@ -215,18 +218,26 @@ function loadSnapshots(reader: Reader, dir: string): SnapshotEntry[] {
       reader.problems.push({ file, field: 'file name', expected: 'a snapshot named <YYYY-MM-DDTHH-MM-SSZ>.md', found: describeValue(name), level: 'error' });
       continue;
     }
+    const key = `${platform}/${document}/${stamp}`;
     const raw = reader.bytes(path);
-    if (!raw) continue;
+    if (!raw) {
+      reader.reject(key);
+      continue;
+    }
     const parts = splitSnapshotFile(raw);
     if (!parts) {
       reader.problems.push({ file, line: 1, field: 'front matter', expected: 'a `---` block of YAML front matter before the captured text', found: describeValue(raw.subarray(0, 40).toString('utf8')), level: 'error' });
+      reader.reject(key);
       continue;
     }
     const text = reader.text(path, parts.body);
     const source = parseEntrySource(file, `---\n${parts.frontMatter}---\n`, reader.problems);
     const data = checkSchema(file, source, snapshotSchema, reader.problems);
-    if (data === undefined || text === undefined) continue;
-    out.push({ key: `${platform}/${document}/${stamp}`, file, data, bodyLine: parts.bodyLine, lineOf: source.lineOf, platform, document, stamp, bytes: parts.body, text });
+    if (data === undefined || text === undefined) {
+      reader.reject(key);
+      continue;
+    }
+    out.push({ key, file, data, bodyLine: parts.bodyLine, lineOf: source.lineOf, platform, document, stamp, bytes: parts.body, text });
   }
   return out;
 }
@@ -272,6 +283,7 @@ export function loadContent(root: string, displayBase = join(root, '..')): { con
     documents: loadNested(reader, join(root, 'documents'), ['platform', 'document'], ['.yaml'], documentSchema),
     snapshots: loadSnapshots(reader, join(root, 'snapshots')),
     clauses: loadNested(reader, join(root, 'clauses'), ['platform', 'document', 'clause'], ['.md', '.mdx'], clauseSchema),
+    negatives: loadNested(reader, join(root, 'negatives'), ['platform', 'document', 'clause type'], ['.yaml'], negativeSchema),
     clauseTypes: reader.flat(join(root, 'clause-types'), ['.yaml'], 'clause type', clauseTypeSchema),
     regulations: reader.flat(join(root, 'regulations'), ['.md'], 'regulation', regulationSchema),
     agencies: reader.flat(join(root, 'agencies'), ['.yaml'], 'agency', agencySchema),

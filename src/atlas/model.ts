@@ -9,12 +9,14 @@ import type { ClauseType } from '../schema/clause-type.ts';
 import type { Severity } from '../schema/common.ts';
 import type { DocumentData } from '../schema/document.ts';
 import type { Ledger } from '../schema/ledger.ts';
+import type { NegativeData } from '../schema/negative.ts';
 import type { Platform } from '../schema/platform.ts';
 import type { Regulation } from '../schema/regulation.ts';
 import type { Site } from '../schema/site.ts';
 import { computeGrade, countSeverities, gradeBasis, type Grade } from './grade.ts';
 import type { Entry, LoadedContent } from './load.ts';
 import { computeRarity, type Rarity } from './rarity.ts';
+import { platformState, recheckNegative } from './coverage.ts';
 import { classifyCaptures } from './captures.ts';
 import { snapshotView, type SnapshotView } from './snapshots.ts';
 import { quoteSection } from './quote-section.ts';
@@ -33,6 +35,8 @@ export interface PlatformRecord {
   url: string;
   documents: DocumentRecord[];
   clauses: ClauseRecord[];
+  /** Checked negative findings in any of its documents. */
+  negatives: NegativeRecord[];
   severityCounts: Record<Severity, number>;
   grade: Grade;
 }
@@ -73,6 +77,8 @@ export interface DocumentRecord {
   predecessor: DocumentRecord | undefined;
   successor: DocumentRecord | undefined;
   clauses: ClauseRecord[];
+  /** Clause types checked and found absent from this document. */
+  negatives: NegativeRecord[];
   facts: DocumentFacts;
   severityCounts: Record<Severity, number>;
 }
@@ -112,6 +118,26 @@ export interface ClauseRecord {
   readonly section: readonly string[] | undefined;
 }
 
+/**
+ * A checked negative finding: a person read a snapshot of the document and
+ * found no clause of the type (content/negatives/, src/schema/negative.ts).
+ */
+export interface NegativeRecord {
+  /** `<platform>/<document>/<clause-type>`. */
+  key: string;
+  file: string;
+  data: NegativeData;
+  document: DocumentRecord;
+  platform: PlatformRecord;
+  clauseType: ClauseTypeRecord;
+  /** The snapshot read; undefined when the document has none by that stamp (validation reports it). */
+  snapshot: SnapshotView | undefined;
+  /** The version that snapshot belongs to: what "in the version of …" names. */
+  version: SnapshotView | undefined;
+  /** Set when the document's text has changed since that version: the first later version that differs (coverage.ts recheckNegative). */
+  changedSince: SnapshotView | undefined;
+}
+
 export interface ClauseTypeRecord {
   key: string;
   file: string;
@@ -120,6 +146,9 @@ export interface ClauseTypeRecord {
   clauses: ClauseRecord[];
   /** Clauses of other main types that name this one in `secondary_types`; not counted in `platforms`, `rarity` or `severityCounts`. */
   secondaryClauses: ClauseRecord[];
+  /** Negative findings of this type, by key. */
+  negatives: NegativeRecord[];
+  /** Platforms with at least one clause of the type. */
   platforms: PlatformRecord[];
   rarity: Rarity;
   severityCounts: Record<Severity, number>;
@@ -150,7 +179,11 @@ export interface Atlas {
   platforms: PlatformRecord[];
   documents: DocumentRecord[];
   clauses: ClauseRecord[];
+  /** Negative findings whose platform, document and clause type exist, by key. */
+  negatives: NegativeRecord[];
   clauseTypes: ClauseTypeRecord[];
+  /** The clause types with `core: true`, by name: every platform is answered for each (coverage.ts). */
+  coreClauseTypes: ClauseTypeRecord[];
   regulations: RegulationRecord[];
   agencies: AgencyRecord[];
   /** Every snapshot, newest first. */
@@ -229,6 +262,7 @@ export function buildAtlas(content: LoadedContent): Atlas {
       url: `/platform/${e.key}/`,
       documents: [],
       clauses: [],
+      negatives: [],
       severityCounts: countSeverities([]),
       grade: computeGrade(countSeverities([]), gradeBasis(new Map())),
     }))
@@ -259,6 +293,7 @@ export function buildAtlas(content: LoadedContent): Atlas {
       predecessor: undefined,
       successor: undefined,
       clauses: [],
+      negatives: [],
       facts: undefined as unknown as DocumentFacts,
       severityCounts: countSeverities([]),
     };
@@ -285,7 +320,7 @@ export function buildAtlas(content: LoadedContent): Atlas {
   }
 
   const clauseTypes = content.clauseTypes
-    .map((e): ClauseTypeRecord => ({ key: e.key, file: e.file, data: e.data, url: `/clause-types/${e.key}/`, clauses: [], secondaryClauses: [], platforms: [], rarity: computeRarity(0, platforms.length), severityCounts: countSeverities([]) }))
+    .map((e): ClauseTypeRecord => ({ key: e.key, file: e.file, data: e.data, url: `/clause-types/${e.key}/`, clauses: [], secondaryClauses: [], negatives: [], platforms: [], rarity: computeRarity(0, platforms.length), severityCounts: countSeverities([]) }))
     .sort(byName);
   const clauseTypeByKey = new Map(clauseTypes.map((t) => [t.key, t]));
 
@@ -359,6 +394,20 @@ export function buildAtlas(content: LoadedContent): Atlas {
     }
   }
   for (const c of clauses) c.related.sort(bySeverityThenTitle);
+  const negatives: NegativeRecord[] = [];
+  for (const e of content.negatives) {
+    const [platformSlug = '', documentSlug = '', typeKey = ''] = e.key.split('/');
+    const document = documentByKey.get(`${platformSlug}/${documentSlug}`);
+    const clauseType = clauseTypeByKey.get(typeKey);
+    if (!document || !clauseType) continue;
+    const negative: NegativeRecord = { key: e.key, file: e.file, data: e.data, document, platform: document.platform, clauseType, ...recheckNegative(document, e.data.snapshot) };
+    negatives.push(negative);
+    document.negatives.push(negative);
+    document.platform.negatives.push(negative);
+    clauseType.negatives.push(negative);
+  }
+  negatives.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+
   for (const d of documents) {
     d.severityCounts = countSeverities(d.clauses.map((c) => c.data.severity));
     for (const c of d.clauses) c.siblings = d.clauses.filter((s) => s !== c);
@@ -371,7 +420,7 @@ export function buildAtlas(content: LoadedContent): Atlas {
   for (const t of clauseTypes) {
     const byPlatform = groupBy(t.clauses, (c) => c.platform.slug);
     t.platforms = [...byPlatform.keys()].flatMap((slug) => platformBySlug.get(slug) ?? []).sort(byName);
-    t.rarity = computeRarity(t.platforms.length, platforms.length);
+    t.rarity = computeRarity(t.platforms.length, platforms.length, platforms.filter((p) => platformState(p, t) === 'has-not').length);
     t.severityCounts = countSeverities(t.clauses.map((c) => c.data.severity));
     // One clause per platform, so a capped list still spans platforms; listing every peer would make each page, and the build, grow with the whole atlas.
     const representatives = [...byPlatform.values()]
@@ -390,7 +439,9 @@ export function buildAtlas(content: LoadedContent): Atlas {
     platforms,
     documents,
     clauses,
+    negatives,
     clauseTypes,
+    coreClauseTypes: clauseTypes.filter((t) => t.data.core),
     regulations,
     agencies,
     snapshots,

@@ -89,6 +89,7 @@ const SECTIONS: ReadonlyArray<{ prefix: string; crumb: Crumb }> = [
   { prefix: '/regulations/', crumb: { name: 'Regulations', path: '/regulations/' } },
   { prefix: '/agencies/', crumb: { name: 'Agencies', path: '/agencies/' } },
   { prefix: '/changes/', crumb: { name: 'Changes', path: '/changes/' } },
+  { prefix: '/compare/', crumb: { name: 'Compare', path: '/compare/' } },
 ];
 
 /** Index pages that list records: schema.org CollectionPage rather than WebPage. */

@@ -7,6 +7,7 @@
  */
 import { siteUrl } from './site-url.ts';
 import { atlasChanges, CHANGES_PAGE_SIZE, changesPagePath, versionUrl } from './changes.ts';
+import { COMPARE_PAGE_SIZE, comparePagePath, comparePlatformPath } from './compare.ts';
 import type { Atlas, ClauseRecord, DocumentRecord } from './model.ts';
 
 export interface SitemapEntry {
@@ -69,6 +70,9 @@ export function sitemapEntries(atlas: Atlas): SitemapEntry[] {
   for (let n = 2; n <= Math.ceil(atlasChanges(atlas).length / CHANGES_PAGE_SIZE); n++) add(changesPagePath(n), atlas.dataAsOf);
   addGroup('/platforms/', atlas.platforms, (p) => latest(p.documents.map(documentDate)));
   for (const document of atlas.documents) add(document.url, documentDate(document));
+  // The comparison follows clauses and negative findings, which only ever change with the content, dated by the newest capture.
+  for (let n = 1; n <= Math.max(1, Math.ceil(atlas.platforms.length / COMPARE_PAGE_SIZE)); n++) add(comparePagePath(n), atlas.dataAsOf);
+  for (const platform of atlas.platforms) add(comparePlatformPath(platform), latest(platform.documents.map(documentDate)));
   for (const clause of atlas.clauses) add(clause.url, clauseDate(clause));
   for (const snapshot of atlas.snapshots) if (snapshot.capture.version === snapshot) add(versionUrl(snapshot), snapshot.capturedOn);
   addGroup('/clause-types/', atlas.clauseTypes, (t) => latest(t.clauses.map(clauseDate)));

@@ -1,7 +1,8 @@
 /**
  * Checks that need more than one file: references between entries, record
  * IDs against the ledger, quotes against snapshots, hashes against bytes,
- * dates against the present, and source URLs against the non-public address
+ * dates against the present, negative findings against their documents
+ * (negative-checks.ts), and source URLs against the non-public address
  * ranges. Every problem is collected; nothing stops early.
  */
 import { recordIdPattern } from '../schema/record-id.ts';
@@ -9,6 +10,7 @@ import { checkAnalysis, checkMarkdown } from './analysis-guard.ts';
 import type { Entry, LoadedContent } from './load.ts';
 import type { Atlas } from './model.ts';
 import { ledgerPathProblems } from './permanent-urls.ts';
+import { negativeProblems } from './negative-checks.ts';
 import { matchedPrefix } from './normalize.ts';
 import { describeValue, type Problem } from './problems.ts';
 import type { SnapshotView } from './snapshots.ts';
@@ -283,5 +285,6 @@ export function validateContent(content: LoadedContent, atlas: Atlas, now: Date)
   checkQuotes(atlas, content, problems);
   checkAnalysisDates(atlas, content, now, problems);
   problems.push(...legalReviewProblems(content, atlas, now), ...regulationRuleProblems(content));
+  problems.push(...negativeProblems(content, atlas, now));
   return problems;
 }

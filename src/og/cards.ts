@@ -89,7 +89,7 @@ export function ogCardsFor(atlas: Atlas): OgCard[] {
   for (const type of atlas.clauseTypes) {
     entries.push({
       route: type.url,
-      card: { ...site, kind: 'clause-type', title: type.data.name, subtitle: joined(type.data.family, `found on ${type.rarity.platforms} of ${type.rarity.total} platforms`) },
+      card: { ...site, kind: 'clause-type', title: type.data.name, subtitle: joined(type.data.family, `found on ${type.rarity.platforms} of ${type.rarity.total} platforms; none at ${type.rarity.hasNot}; ${type.rarity.unknown} not analysed`) },
     });
   }
   for (const regulation of atlas.regulations) {

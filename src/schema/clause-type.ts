@@ -12,6 +12,12 @@ export const clauseTypeSchema = z
     description: text,
     /** What makes a clause of this type low, medium or high severity. */
     severity_guide: z.object({ low: text, medium: text, high: text }).strict(),
+    /**
+     * In the core set every platform is answered for, in each of its privacy
+     * policies and terms (a clause or a checked negative finding), and shown
+     * on /compare/. Absent means false.
+     */
+    core: z.boolean().default(false),
   })
   .strict();
 

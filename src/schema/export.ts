@@ -14,6 +14,7 @@ import { clauseSchema } from './clause.ts';
 import { clauseTypeSchema } from './clause-type.ts';
 import { entryKey, httpUrl, isoDate, isoInstant, severity, slug, text } from './common.ts';
 import { documentSchema } from './document.ts';
+import { negativeSchema } from './negative.ts';
 import { countryCode, platformSchema } from './platform.ts';
 import { recordId } from './record-id.ts';
 import { regulationSchema } from './regulation.ts';
@@ -39,7 +40,11 @@ const severityCountsSchema = z
 const raritySchema = z
   .object({
     /** rarity.platforms */
-    platforms: count.describe('Tracked platforms with at least one clause of this type.'),
+    platforms: count.describe('Tracked platforms with at least one clause of this type ("has").'),
+    /** rarity.hasNot */
+    has_not: count.describe('Tracked platforms with no clause of this type and a checked negative finding for each of their privacy policies and terms ("has not").'),
+    /** rarity.unknown */
+    unknown: count.describe('Tracked platforms neither found to have nor checked to lack a clause of this type ("not yet analysed"): total − platforms − has_not.'),
     /** rarity.total */
     total: count.describe('Platforms the atlas tracks.'),
     /** rarity.share */
@@ -148,6 +153,28 @@ const snapshotRefSchema = z.object({
   /** apiPath.snapshotRaw */
   raw_url: httpUrl.describe('The captured text, byte for byte as hashed.'),
 });
+/** A checked negative finding (NegativeRecord): a version of a document has no clause of a type. */
+const negativeFindingSchema = z.object({
+  /** NegativeRecord.key */
+  key: clauseKey.describe('Key of the finding, <platform>/<document>/<clause-type>, as in content/negatives/.'),
+  /** NegativeRecord.document.key */
+  document: documentKey.describe('Document checked, <platform>/<document>.'),
+  /** NegativeRecord.clauseType.key */
+  clause_type: entryKey.describe('Clause type the document was found not to have.'),
+  /** NegativeData.snapshot */
+  snapshot: negativeSchema.shape.snapshot.describe('Stamp of the snapshot a person read.'),
+  /** NegativeRecord.version.stamp */
+  version: stamp.nullable().describe('Stamp of the version that snapshot belongs to (the same stamp for a new version), or null when the snapshot is unknown.'),
+  /** NegativeData.checked_on */
+  checked_on: negativeSchema.shape.checked_on.describe('The day the snapshot was read.'),
+  /** NegativeData.note */
+  note: z.string().describe('What was looked for and what the document says instead, in our words.'),
+  /** NegativeRecord.changedSince.stamp */
+  changed_since: stamp
+    .nullable()
+    .describe('Stamp of the first later version with different text, when the text in force now differs from the version checked (the finding awaits re-checking); null while the checked text is in force.'),
+});
+
 /** A version in a document's history, with what changed. */
 const versionSchema = snapshotRefSchema.extend({
   /** SnapshotView.capture.kind === 'version' */
@@ -235,6 +262,8 @@ export const apiIndexSchema = z.object({
       snapshots: count.describe('Captured versions of all documents.'),
       /** Atlas.clauses.length */
       clauses: count.describe('Analysed clauses.'),
+      /** Atlas.negatives.length */
+      negatives: count.describe('Checked negative findings (a document version with no clause of a type).'),
       /** Atlas.clauseTypes.length */
       clause_types: count.describe('Clause types in the taxonomy.'),
       /** Atlas.regulations.length */
@@ -407,6 +436,8 @@ export const apiDocumentSchema = documentRefSchema.extend({
   severity_counts: severityCountsSchema,
   /** DocumentRecord.clauses */
   clauses: z.array(clauseRefSchema).describe('Analysed clauses of the document, by key.'),
+  /** DocumentRecord.negatives */
+  negatives: z.array(negativeFindingSchema).describe('Clause types checked and found absent from the document, by key.'),
   /** DocumentRecord.history */
   versions: z.array(versionSchema).describe('Every capture, predecessors first, oldest first, each with what it is.'),
   /** documentCitation */
@@ -530,6 +561,10 @@ export const apiClauseTypeSchema = clauseTypeRefSchema.extend({
   platforms: z.array(platformRefSchema).describe('Platforms with at least one clause of this type, by key.'),
   /** ClauseTypeRecord.clauses */
   clauses: z.array(clauseRefSchema).describe('Clauses of this type on all platforms, by key.'),
+  /** ClauseType.core */
+  core: z.boolean().describe('Whether the type is in the core set every platform is answered for (compared on /compare/).'),
+  /** ClauseTypeRecord.negatives */
+  negatives: z.array(negativeFindingSchema).describe('Documents checked and found to have no clause of this type, by key.'),
 });
 
 /** One line of `/data/atlas.jsonl` and one row of `/data/clauses.csv`: a clause with its facts, flat. */
@@ -576,6 +611,10 @@ export const clauseRowSchema = z.object({
   rarity: raritySchema.shape.label,
   /** rarity.platforms */
   rarity_platforms: count.describe('Tracked platforms with a clause of the same type.'),
+  /** rarity.hasNot */
+  rarity_has_not: raritySchema.shape.has_not,
+  /** rarity.unknown */
+  rarity_unknown: raritySchema.shape.unknown,
   /** rarity.total */
   rarity_total: count.describe('Platforms the atlas tracks.'),
   /** stability.firstSeen */
@@ -626,3 +665,4 @@ export type DocumentRef = z.infer<typeof documentRefSchema>;
 export type ClauseRef = z.infer<typeof clauseRefSchema>;
 export type ClauseTypeRef = z.infer<typeof clauseTypeRefSchema>;
 export type Rarity = z.infer<typeof raritySchema>;
+export type ApiNegative = z.infer<typeof negativeFindingSchema>;

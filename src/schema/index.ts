@@ -6,6 +6,7 @@ export * from './document.ts';
 export * from './snapshot.ts';
 export * from './clause.ts';
 export * from './clause-type.ts';
+export * from './negative.ts';
 export * from './regulation.ts';
 export * from './agency.ts';
 export * from './ledger.ts';

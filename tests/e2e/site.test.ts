@@ -170,6 +170,8 @@ const PAGE_KINDS: Array<{ kind: string; path: string; lands?: string; status?: n
   { kind: 'contribute', path: '/contribute/' },
   { kind: 'changes', path: '/changes/' },
   { kind: 'review', path: '/review/' },
+  { kind: 'comparison', path: '/compare/' },
+  { kind: 'platform comparison', path: '/compare/platform/acme/' },
   { kind: 'data', path: '/data/' },
   { kind: 'search with results', path: '/search/?q=training', ready: (page) => page.locator('.search-result__title a').first().waitFor() },
   { kind: 'permanent record URL', path: '/r/FX-P-000001/', lands: CLAUSE },
@@ -363,7 +365,7 @@ describeBrowser('the built site in Chromium', () => {
         await page.reload();
         const order: string[] = [];
         const outlines: string[] = [];
-        for (let step = 0; step < 10; step++) {
+        for (let step = 0; step < 11; step++) {
           await page.keyboard.press('Tab');
           order.push(await focused(page));
           outlines.push(await focusOutline(page));
@@ -373,6 +375,7 @@ describeBrowser('the built site in Chromium', () => {
           'a.site-name "Fixture Atlas"',
           'a "Platforms"',
           'a "Clause types"',
+          'a "Compare"',
           'a "Regulations"',
           'a "Agencies"',
           'a "Methodology"',

@@ -63,6 +63,7 @@ describe('formatAnnotation', () => {
     expect(problems.map(formatAnnotation)).toEqual([
       `::error file=content/${AI},line=6,title=severity::expected one of "low", "medium", "high", found "severe"`,
       '::warning file=content/clauses/acme/privacy-policy/message-retention.md,line=8,title=quote::expected text still in the latest version, found a quote no longer in the current text since 2024-03-01 (2024-03-01T00-00-00Z) — review the clause against the current version',
+      '::warning file=content/negatives/acme/privacy-policy/arbitration.yaml,line=2,title=snapshot::expected a snapshot of the text in force (the check read the version of 2023-08-01), found a document changed since: the version of 2024-03-01 (2024-03-01T00-00-00Z) has different text — read the newest snapshot again; then update snapshot and checked_on, or write a clause if the type is there now',
     ]);
   });
 });
@@ -82,7 +83,8 @@ describe('npm run validate (CLI)', () => {
     const lines = failure.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(new RegExp(`^::error file=\\S*content/${AI},line=6,title=severity::expected one of "low", "medium", "high", found "severe"$`));
     expect(lines[1]).toMatch(/^::warning file=\S*content\/clauses\/acme\/privacy-policy\/message-retention\.md,line=8,title=quote::expected text still/);
-    expect(lines[2]).toMatch(/^✗ 3 platforms, 4 documents, 7 snapshots, 3 clauses checked in \d+ ms: 1 error, 1 warning$/);
+    expect(lines[2]).toMatch(/^::warning file=\S*content\/negatives\/acme\/privacy-policy\/arbitration\.yaml,line=2,title=snapshot::expected a snapshot of the text in force/);
+    expect(lines[3]).toMatch(/^✗ 3 platforms, 4 documents, 7 snapshots, 3 clauses, 3 negative findings checked in \d+ ms: 1 error, 2 warnings$/);
   });
 
   it('rejects an unknown option or format with a usage error (exit 2)', async () => {

@@ -89,7 +89,7 @@ function readCsv(text: string): string[][] {
 describe('the API index', () => {
   const index = apiIndex(atlas);
   it('counts every kind of record and dates the data by the newest capture', () => {
-    expect(index.counts).toEqual({ platforms: 3, documents: 4, snapshots: 7, clauses: 4, clause_types: 3, regulations: 2, agencies: 2 });
+    expect(index.counts).toEqual({ platforms: 3, documents: 4, snapshots: 7, clauses: 4, negatives: 3, clause_types: 3, regulations: 2, agencies: 2 });
     expect(index.data_as_of).toBe('2024-03-01');
     expect(index.site).toEqual({ name: 'Fixture Atlas', url: site, publisher: 'Fixture publishers', id_prefix: 'FX' });
   });
@@ -135,7 +135,7 @@ describe('an API clause', () => {
       archive_url: 'https://web.archive.org/web/20230801000000/https://acme.example/privacy',
       raw_url: `${site}/snapshots/acme/privacy-policy/2023-08-01T00-00-00Z.md`,
     });
-    expect(clause.rarity).toEqual({ platforms: 1, total: 3, share: 1 / 3, label: 'Uncommon' });
+    expect(clause.rarity).toEqual({ platforms: 1, has_not: 0, unknown: 2, total: 3, share: 1 / 3, label: 'Uncommon' });
     expect(clause.permanent_url).toBe(`${site}/r/FX-P-000001/`);
     expect(clause.url).toBe(`${site}/platform/acme/privacy-policy/message-retention/`);
   });
@@ -286,6 +286,7 @@ describe('schemas and the data dictionary', () => {
       ['snapshot', files('snapshots')],
       ['clause', files('clauses')],
       ['clause-type', files('clause-types')],
+      ['negative', files('negatives')],
       ['regulation', files('regulations')],
       ['agency', files('agencies')],
       ['ledger', ['ledger.yaml']],

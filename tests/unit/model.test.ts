@@ -21,9 +21,11 @@ describe('the fixture atlas', () => {
     expect(atlas.clauses).toHaveLength(4);
   });
 
-  it('warns about a quote that left the current text', () => {
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]?.file).toMatch(/message-retention\.md$/);
+  it('warns about a quote that left the current text and a negative finding whose document changed since', () => {
+    expect(warnings.map((w) => `${w.file.replace(/^.*?atlas\//, '')} ${w.field}`)).toEqual([
+      'clauses/acme/privacy-policy/message-retention.md quote',
+      'negatives/acme/privacy-policy/arbitration.yaml snapshot',
+    ]);
   });
 });
 

@@ -14,7 +14,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { loadAtlas, type Problem } from '../../src/atlas/index.ts';
 import { FileExistsError } from '../../src/atlas/atomic-write.ts';
-import { newClause, newDocument, newPlatform } from '../../scripts/lib/new/create.ts';
+import { newClause, newDocument, newNegative, newPlatform } from '../../scripts/lib/new/create.ts';
 import { copyFixtureAtlas, type FixtureCopy } from '../support/fixture-atlas.ts';
 import { commitAsBase } from '../support/git-repo.ts';
 import { ledgerLockPath } from '../../scripts/lib/ledger-lock.ts';
@@ -152,6 +152,33 @@ describe('new clause', () => {
   it('refuses to write when the ledger is broken', async () => {
     copy.edit('ledger.yaml', (t) => t.replace('kind: document', 'kind: documnet'));
     await expectRefusal(() => newClause({ content, ref: 'acme/privacy-policy/new-one' }), /ledger\.yaml: records\.0\.kind: expected .* \(fix the ledger first\)$/, ['clauses/acme/privacy-policy/new-one.md']);
+  });
+});
+
+describe('new negative', () => {
+  const path = 'negatives/birdy/privacy-policy/data-retention.yaml';
+
+  it('names the newest snapshot and leaves the date and note to the reader; filled in, the atlas has no errors', async () => {
+    const created = await newNegative({ content, ref: 'birdy/privacy-policy/data-retention' });
+    expect(created.path).toBe(join(content, path));
+    expect(created.id).toBeUndefined();
+    expect(created.next.join('\n')).toContain('snapshots/birdy/privacy-policy/2024-01-10T12-00-00Z.md');
+    const text = read(path);
+    expect(text).toContain('\nsnapshot: 2024-01-10T12-00-00Z\n');
+    expect(problemsIn(`content/${path}`).map((p) => [p.field, p.line])).toEqual([
+      ['checked_on', lineOf(path, 'checked_on:')],
+      ['note', lineOf(path, 'note:')],
+    ]);
+    copy.edit(path, (t) => t.replace('checked_on: ""', 'checked_on: 2024-02-01').replace('note: ""', 'note: The policy does not say how long data is kept.'));
+    const { errors, atlas } = loadAtlas(content, { now: NOW });
+    expect(errors).toEqual([]);
+    expect(atlas.negatives.map((n) => n.key)).toContain('birdy/privacy-policy/data-retention');
+  });
+
+  it('refuses an unknown platform, document or clause type, and an existing finding, writing nothing', async () => {
+    await expectRefusal(() => newNegative({ content, ref: 'birdy/privacy-policy/data-retenton' }), 'unknown clause type `data-retenton`: did you mean `data-retention`?', [path]);
+    await expectRefusal(() => newNegative({ content, ref: 'birdy/terms/data-retention' }), /unknown document `birdy\/terms`/);
+    await expectRefusal(() => newNegative({ content, ref: 'birdy/privacy-policy/arbitration' }), FileExistsError, ['negatives/birdy/privacy-policy/arbitration.yaml']);
   });
 });
 

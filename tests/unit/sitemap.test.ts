@@ -36,12 +36,12 @@ describe('sitemapEntries', () => {
   const locs = entries.map((e) => e.loc);
 
   it('lists every HTML page of the fixture once, by absolute URL, sorted', () => {
-    // 6 fixed pages, 4 indexes, 3 platforms, 4 documents, 4 clauses, 6 versions (7 captures, one the same text), 3 clause types, 2 regulations, 2 agencies.
-    expect(entries).toHaveLength(8 + 4 + 3 + 4 + 4 + 6 + 3 + 2 + 2);
+    // 6 fixed pages, 4 indexes, 3 platforms, 4 documents, 4 clauses, 6 versions (7 captures, one the same text), 3 clause types, 2 regulations, 2 agencies, /compare/ and its 3 platform views.
+    expect(entries).toHaveLength(8 + 4 + 3 + 4 + 4 + 6 + 3 + 2 + 2 + 1 + 3);
     expect(locs).not.toContain(`${site}/platform/acme/old-privacy-policy/versions/2022-06-01T00-00-00Z/`);
     expect(new Set(locs).size).toBe(locs.length);
     expect(locs).toEqual([...locs].sort());
-    for (const path of ['/', '/platforms/', '/clause-types/', '/regulations/', '/agencies/', '/methodology/', '/about/', '/contribute/', '/data/', '/changes/', '/review/', '/search/']) {
+    for (const path of ['/', '/platforms/', '/clause-types/', '/regulations/', '/agencies/', '/methodology/', '/about/', '/contribute/', '/data/', '/changes/', '/review/', '/search/', '/compare/', '/compare/platform/quiet/']) {
       expect(locs, path).toContain(`${site}${path}`);
     }
     const records = [...atlas.platforms, ...atlas.documents, ...atlas.clauses, ...atlas.clauseTypes, ...atlas.regulations, ...atlas.agencies];

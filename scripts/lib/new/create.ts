@@ -1,5 +1,5 @@
 /**
- * `npm run new`: create a platform, document or clause entry. Everything is
+ * `npm run new`: create a platform, document, clause or negative finding entry. Everything is
  * checked before anything is written — slugs, the option values against the
  * same schemas the validator uses, that the platform, document and clause
  * type referred to exist (with a "did you mean" for near misses), that no
@@ -12,8 +12,8 @@
  * ledger lock (scripts/lib/ledger-lock.ts), so concurrent runs never share an ID or lose
  * a record.
  */
-import { access, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { access, mkdir, unlink } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import type { ZodType } from 'astro/zod';
 import { appendLedgerRecords, LEDGER_FILE, nextRecordNumber, readLedgerFile } from '../../../src/atlas/ledger-file.ts';
 import { clauseSchema } from '../../../src/schema/clause.ts';
@@ -25,7 +25,7 @@ import { formatRecordId, type RecordKind } from '../../../src/schema/record-id.t
 import { FileExistsError, writeFileExclusive } from '../../../src/atlas/atomic-write.ts';
 import { ContentFolder, displayPath, NewEntryError } from './content-folder.ts';
 import { closestName } from '../../../src/atlas/suggest.ts';
-import { clauseEntry, documentEntry, platformEntry } from './templates.ts';
+import { clauseEntry, documentEntry, negativeEntry, platformEntry } from './templates.ts';
 import { withLedgerLock } from '../ledger-lock.ts';
 
 /** What was written and what the contributor should do next. */
@@ -232,6 +232,41 @@ export async function newClause(options: NewClauseOptions): Promise<Created> {
       'write What it is, Why it matters and Consumer impact in place of their <!-- hints -->; write the Interpretive note or delete it',
       'add regulations, agencies and categories that apply',
       'npm run validate names what is still to fill in (run it again after each fix)',
+    ],
+  };
+}
+
+export interface NewNegativeOptions {
+  content: string;
+  /** `<platform>/<document>/<clause-type>`. */
+  ref: string;
+}
+
+/**
+ * `content/negatives/<platform>/<document>/<clause-type>.yaml`, naming the
+ * document's newest snapshot (no record ID: a negative finding is not a
+ * permanent page). Refused when the document has no snapshot to read.
+ */
+export async function newNegative(options: NewNegativeOptions): Promise<Created> {
+  const folder = new ContentFolder(options.content);
+  const [platform = '', document = '', clauseType = ''] = splitReference(options.ref, ['platform', 'document', 'clause-type']);
+  requireKnown('platform', platform, await folder.platforms(), `create it first with npm run new -- platform ${platform} --name "…"`);
+  const documentKey = `${platform}/${document}`;
+  requireKnown('document', documentKey, await folder.documents(), `create it first with npm run new -- document ${documentKey} --title "…" --type "…" --source-url <url>`);
+  const types = await folder.clauseTypes();
+  requireKnown('clause type', clauseType, types, `expected a key in ${displayPath(folder.path('clause-types'))}/ (${types.join(', ')})`);
+  const snapshot = await folder.newestSnapshot(documentKey);
+  if (snapshot === undefined) throw new NewEntryError(`${documentKey}: expected a snapshot to read, found none (capture one first with npm run capture -- ${documentKey})`);
+  const path = folder.path('negatives', platform, document, `${clauseType}.yaml`);
+  await requireFree([path]);
+  await mkdir(folder.path('negatives', platform, document), { recursive: true });
+  await writeEntry(path, negativeEntry({ snapshot: basename(snapshot, '.md') }));
+  return {
+    path: displayPath(path),
+    next: [
+      `read ${displayPath(snapshot)} in full and search it for the type's usual words; if it has such a clause, delete this file and write the clause instead`,
+      'fill in checked_on (the day you read it) and note (one sentence, your own words)',
+      'npm run validate names what is still to fill in',
     ],
   };
 }

@@ -126,3 +126,12 @@ export function clauseEntry(input: ClauseInput): string {
   const sections = [...requiredSections, ...optionalSections].map((section) => `## ${section}\n\n<!-- ${sectionHints[section]} -->\n`);
   return `---\n${frontMatter}---\n${sections.join('\n')}`;
 }
+
+/** `content/negatives/<platform>/<document>/<clause-type>.yaml`: the snapshot to read is filled in; the date and note are the reader's. */
+export function negativeEntry(input: { snapshot: string }): string {
+  return yamlText([
+    { key: 'snapshot', value: input.snapshot, hint: "Stamp of the snapshot you read in full: the document's newest, unless you read another." },
+    { key: 'checked_on', value: TO_FILL, hint: 'The day you read it and found no clause of this type, as YYYY-MM-DD.' },
+    { key: 'note', value: TO_FILL, hint: 'One sentence in your own words: what you looked for, and what the document says instead, if anything.' },
+  ]);
+}
