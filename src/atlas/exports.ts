@@ -25,9 +25,10 @@ import {
   type SnapshotRef,
 } from '../schema/export.ts';
 import { clauseCitation, documentCitation, permanentUrl } from './citation.ts';
-import { gradeBounds, requiredDocumentTypes, severityPoints, type Grade } from './grade.ts';
+import { gradeBasisText, gradeBounds, gradeLabel, requiredDocumentTypes, severityPoints, type Grade } from './grade.ts';
 import { exportSchemas, jsonSchema, schemaNames, schemaPath, type ExportSchemaName, type JsonSchema } from './json-schema.ts';
 import type { Atlas, ClauseRecord, ClauseTypeRecord, DocumentRecord, PlatformRecord, SnapshotView } from './model.ts';
+import { snapshotWords, versionContext } from './version-pages.ts';
 
 /** Licences of what /data/ and /api/ publish. */
 export const DATA_LICENCES = {
@@ -126,10 +127,16 @@ function clauseTypeOf(clause: ClauseRecord): ClauseTypeRecord {
 function gradeOf(grade: Grade): ApiPlatform['grade'] {
   return {
     letter: (grade.letter ?? null) as ApiPlatform['grade']['letter'],
+    label: gradeLabel(grade),
     index: grade.index,
     points: grade.points,
     clauses: grade.clauses,
-    basis: { documents: grade.basis.documents, document_types: [...grade.basis.documentTypes], missing_document_types: [...grade.basis.missingTypes] },
+    basis: {
+      summary: gradeBasisText(grade),
+      documents: grade.basis.documents,
+      document_types: [...grade.basis.documentTypes],
+      missing_document_types: [...grade.basis.missingTypes],
+    },
   };
 }
 
@@ -183,8 +190,8 @@ export function apiPlatform(atlas: Context, platform: PlatformRecord): ApiPlatfo
   };
 }
 
-/** `/api/v1/documents/<platform>/<document>.json`. */
-export function apiDocument(atlas: Context, document: DocumentRecord): ApiDocument {
+/** `/api/v1/documents/<platform>/<document>.json`; needs the whole atlas for the diffs behind its word counts. */
+export function apiDocument(atlas: Atlas, document: DocumentRecord): ApiDocument {
   const { data, facts } = document;
   return {
     ...documentRef(atlas, document),
@@ -207,13 +214,20 @@ export function apiDocument(atlas: Context, document: DocumentRecord): ApiDocume
     },
     severity_counts: { ...document.severityCounts },
     clauses: byKey(document.clauses).map((item) => clauseRef(atlas, item)),
-    versions: document.history.map((s) => ({
-      ...snapshotRef(atlas, s),
-      substantive: s.capture.kind === 'version',
-      capture: s.capture.kind,
-      version: s.capture.version.stamp,
-      bytes: s.byteLength,
-    })),
+    versions: document.history.map((s) => {
+      // Only a version is compared with the one before; any other capture belongs to a version and changes nothing.
+      const diff = s.capture.kind === 'version' ? versionContext(atlas, s).diff : undefined;
+      return {
+        ...snapshotRef(atlas, s),
+        substantive: s.capture.kind === 'version',
+        capture: s.capture.kind,
+        version: s.capture.version.stamp,
+        bytes: s.byteLength,
+        words: snapshotWords(atlas, s),
+        words_added: diff?.stats.addedWords ?? null,
+        words_removed: diff?.stats.removedWords ?? null,
+      };
+    }),
     citation: citationOf(documentCitation(atlas, document)),
   };
 }
