@@ -453,6 +453,20 @@ describeBrowser('the built site in Chromium', () => {
         await page.close();
       }
     });
+
+    it('says which words it shows results for when Pagefind matched the start of a longer word, and separates each result’s context', async () => {
+      const { page, errors } = await open('/search/?q=arbitrat');
+      try {
+        await page.locator('.search-result__title a').first().waitFor();
+        await expect.poll(() => page.locator('[data-summary]').textContent()).toBe('Showing results for “arbitration” (matched for “arbitrat”): 2 results.');
+        const contexts = await page.locator('.search-result__context').allTextContents();
+        expect(contexts).toContain('Clause · Acme Social · Mandatory arbitration · FX-P-000003');
+        expect(contexts).toContain('Clause type · Mandatory arbitration');
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
   });
 
   it('npm run first-search measures a first search over gzip: Pagefind engine, page list and chunks, no filter lists', async () => {
