@@ -186,8 +186,13 @@ export function changeFilters(atlas: Atlas): readonly ChangeFilter[] {
     if (list) list.push(change);
     else byType.set(change.document.data.type, [change]);
   }
+  const typeBySlug = new Map<string, string>();
   const types = [...byType].map(([type, changes]): ChangeFilter => {
     const slug = documentTypeSlug(type);
+    // Two types of one slug would write one page over the other; the vocabulary has none today, a new release might.
+    const other = typeBySlug.get(slug);
+    if (other !== undefined) throw new Error(`change log: document types "${other}" and "${type}" both give the page /changes/type/${slug}/`);
+    typeBySlug.set(slug, type);
     return { kind: 'type', slug, name: type, path: `/changes/type/${slug}/`, changes };
   });
   log.filters = [...platforms, ...types.sort(byName)];
