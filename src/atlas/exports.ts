@@ -28,7 +28,7 @@ import { clauseCitation, documentCitation, permanentUrl } from './citation.ts';
 import { gradeBasisText, gradeBounds, gradeLabel, requiredDocumentTypes, severityPoints, type Grade } from './grade.ts';
 import { exportSchemas, jsonSchema, schemaNames, schemaPath, type ExportSchemaName, type JsonSchema } from './json-schema.ts';
 import type { Atlas, ClauseRecord, ClauseTypeRecord, DocumentRecord, PlatformRecord, SnapshotView } from './model.ts';
-import { snapshotWords, versionContext } from './version-pages.ts';
+import { versionWords, versionContext } from './version-pages.ts';
 
 /** Licences of what /data/ and /api/ publish. */
 export const DATA_LICENCES = {
@@ -215,15 +215,16 @@ export function apiDocument(atlas: Atlas, document: DocumentRecord): ApiDocument
     severity_counts: { ...document.severityCounts },
     clauses: byKey(document.clauses).map((item) => clauseRef(atlas, item)),
     versions: document.history.map((s) => {
-      // Only a version is compared with the one before; any other capture belongs to a version and changes nothing.
-      const diff = s.capture.kind === 'version' ? versionContext(atlas, s).diff : undefined;
+      // Only a version is counted and compared with the one before; any other capture belongs to a version (its `version`), which carries the counts.
+      const version = s.capture.kind === 'version';
+      const diff = version ? versionContext(atlas, s).diff : undefined;
       return {
         ...snapshotRef(atlas, s),
         substantive: s.capture.kind === 'version',
         capture: s.capture.kind,
         version: s.capture.version.stamp,
         bytes: s.byteLength,
-        words: snapshotWords(atlas, s),
+        words: version ? versionWords(atlas, s) : null,
         words_added: diff?.stats.addedWords ?? null,
         words_removed: diff?.stats.removedWords ?? null,
       };

@@ -128,13 +128,13 @@ function contexts(atlas: Atlas): Map<SnapshotView, VersionContext> {
 }
 
 /**
- * Words in a capture's text as its version page shows it (Markdown markup
+ * Words in a version's text as its version page shows it (Markdown markup
  * removed): whitespace-separated tokens (version-diff.ts countWords). The diff
  * counts its added and removed parts the same way, but splits punctuation from
  * words, so a version's words need not equal the previous version's plus those
  * added less those removed.
  */
-export function snapshotWords(atlas: Atlas, snapshot: SnapshotView): number {
+export function versionWords(atlas: Atlas, snapshot: SnapshotView): number {
   return versionIndex(atlas).blocks(snapshot).reduce((sum, block) => sum + countWords(block.text), 0);
 }
 

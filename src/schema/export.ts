@@ -164,8 +164,10 @@ const versionSchema = snapshotRefSchema.extend({
   version: stamp.describe('Stamp of the version the capture belongs to (its own for a new version).'),
   /** SnapshotView.byteLength */
   bytes: count.describe('Size of the captured text in bytes.'),
-  /** snapshotWords (version-pages.ts) */
-  words: count.describe('Words in the captured text as its version page shows it (Markdown markup removed; whitespace-separated tokens).'),
+  /** versionWords (version-pages.ts) */
+  words: count
+    .nullable()
+    .describe('Words in the version as its version page shows it (Markdown markup removed; whitespace-separated tokens); null for a capture that is not a new version (see the entry of its version).'),
   /** versionContext(snapshot).diff.stats.addedWords */
   words_added: count.nullable().describe('Words added against the previous version, as the version page and change log count them (the word diff splits punctuation from words, so an added comma counts too; words is therefore not always the previous words plus added less removed); null for the first version and for a capture that is not a new version.'),
   /** versionContext(snapshot).diff.stats.removedWords */

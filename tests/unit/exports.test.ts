@@ -179,12 +179,12 @@ describe('an API document', () => {
       expect(version.bytes).toBe(body?.length);
     }
   });
-  it('counts the words of every capture and, for a version after the first, the words it added and removed', () => {
+  it('counts the words of every version and, after the first, the words it added and removed', () => {
     // 2022-01-01: "Acme Chat Privacy Policy" (4) + "We keep your messages for thirty days." (7, bold markup dropped) + "We may use your posts to improve our services." (9).
     expect(policy.versions.map((v) => [v.stamp.slice(0, 10), v.words, v.words_added, v.words_removed])).toEqual([
       ['2022-01-01', 20, null, null],
-      // The same text, spaced differently: a capture that is no version changes nothing.
-      ['2022-06-01', 20, null, null],
+      // The same text, spaced differently: a capture that is no version is counted under its version.
+      ['2022-06-01', null, null, null],
       ['2023-02-01', 22, 5, 3],
       ['2023-08-01', 29, 8, 0],
       ['2024-03-01', 23, 5, 11],
