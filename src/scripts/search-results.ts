@@ -37,7 +37,7 @@ function queryWords(term: string): string[] {
  * last word, as the start of a longer word ("arbitrat" finds "arbitration"),
  * and marks what it matched in each excerpt. A typed word none of the marked
  * words equals is replaced by the marked word most often seen that starts with
- * it or with which it shares its first MIN_SHARED_PREFIX letters (a stem);
+ * it, or failing one, that shares its first MIN_SHARED_PREFIX letters (a stem);
  * the others stay as typed.
  *
  * @param term the query as typed
@@ -50,7 +50,8 @@ export function answeredQuery(term: string, excerpts: readonly string[]): string
   let changed = false;
   const words = queryWords(term).map((typed) => {
     if (counts.has(typed)) return typed;
-    const match = marked.find((word) => word.startsWith(typed) || sharedPrefix(word, typed) >= Math.min(MIN_SHARED_PREFIX, typed.length));
+    // A word the typed one begins is what Pagefind completed it to; only failing that, a word of the same stem.
+    const match = marked.find((word) => word.startsWith(typed)) ?? marked.find((word) => sharedPrefix(word, typed) >= MIN_SHARED_PREFIX);
     if (!match || match === typed) return typed;
     changed = true;
     return match;

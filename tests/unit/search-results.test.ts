@@ -40,6 +40,8 @@ describe('answeredQuery', () => {
 
   it('names the longer word Pagefind matched for the start of one', () => {
     expect(answeredQuery('arbitrat', ['binding <mark>arbitration.</mark>', 'private <mark>arbitration</mark>'])).toBe('arbitration');
+    // A completion wins over a more frequent word of the same stem.
+    expect(answeredQuery('trainin', ['<mark>train</mark> <mark>train</mark>', '<mark>training</mark>', '<mark>trains</mark>'])).toBe('training');
   });
 
   it('names the word of the same stem, the most often marked one, and keeps the other words as typed', () => {
