@@ -169,6 +169,8 @@ const PAGE_KINDS: Array<{ kind: string; path: string; lands?: string; status?: n
   { kind: 'about', path: '/about/' },
   { kind: 'contribute', path: '/contribute/' },
   { kind: 'changes', path: '/changes/' },
+  { kind: 'changes of one platform', path: '/changes/platform/acme/' },
+  { kind: 'changes of one document type', path: '/changes/type/privacy-policy/' },
   { kind: 'review', path: '/review/' },
   { kind: 'data', path: '/data/' },
   { kind: 'search with results', path: '/search/?q=training', ready: (page) => page.locator('.search-result__title a').first().waitFor() },
