@@ -15,18 +15,25 @@ import { regulationSchema } from './schema/regulation.ts';
 const root = process.env.ATLAS_CONTENT ?? 'content';
 
 /**
- * Astro parses front matter as YAML 1.1, which turns an unquoted `reviewed_on: 2026-11-29` into a
- * Date; the atlas's own loader (and so validation) keeps dates as the text written. Giving Astro
- * the same text back lets one schema serve both.
+ * Astro parses front matter as YAML 1.1, which turns an unquoted date such as
+ * `reviewed_on: 2026-11-29` into a Date; the atlas's own loader (and so
+ * validation) keeps dates as the text written. Giving Astro the same text back
+ * for the named fields lets one schema serve both.
  */
-const regulationEntry = z.preprocess((data) => {
-  if (typeof data !== 'object' || data === null) return data;
-  const { reviewed_on: reviewed } = data as { reviewed_on?: unknown };
-  return reviewed instanceof Date ? { ...data, reviewed_on: reviewed.toISOString().slice(0, 10) } : data;
-}, regulationSchema);
+function datesAsWritten<T extends z.ZodType>(schema: T, fields: readonly string[]) {
+  return z.preprocess((data) => {
+    if (typeof data !== 'object' || data === null) return data;
+    const record = data as Record<string, unknown>;
+    const dates = fields.flatMap((field) => {
+      const value = record[field];
+      return value instanceof Date ? [[field, value.toISOString().slice(0, 10)]] : [];
+    });
+    return dates.length ? { ...record, ...Object.fromEntries(dates) } : data;
+  }, schema);
+}
 const byPath = ({ entry }: { entry: string }) => entry.replace(/\.(mdx?|ya?ml)$/, '');
 
 export const collections = {
-  clauses: defineCollection({ loader: glob({ pattern: '**/*.{md,mdx}', base: `${root}/clauses`, generateId: byPath }), schema: clauseSchema }),
-  regulations: defineCollection({ loader: glob({ pattern: '*.md', base: `${root}/regulations`, generateId: byPath }), schema: regulationEntry }),
+  clauses: defineCollection({ loader: glob({ pattern: '**/*.{md,mdx}', base: `${root}/clauses`, generateId: byPath }), schema: datesAsWritten(clauseSchema, ['written_on', 'reviewed_on']) }),
+  regulations: defineCollection({ loader: glob({ pattern: '*.md', base: `${root}/regulations`, generateId: byPath }), schema: datesAsWritten(regulationSchema, ['reviewed_on']) }),
 };

@@ -45,6 +45,8 @@ interface ChangeLog {
   all: Change[];
   byPlatform: Map<string, Change[]>;
   byVersion: Map<SnapshotView, Change>;
+  /** changeFilters, worked out on first use. */
+  filters?: readonly ChangeFilter[];
 }
 
 /** The address a capture's version page had before captures and versions were told apart; for a version it is its page. */
@@ -135,9 +137,66 @@ export function changeOf(atlas: Atlas, snapshot: SnapshotView): Change | undefin
  */
 export const CHANGES_PAGE_SIZE = 50;
 
-/** Site path of page `n` (1-based) of the change log: `/changes/`, `/changes/2/`, … */
-export function changesPagePath(n: number): string {
-  return n === 1 ? '/changes/' : `/changes/${n}/`;
+/**
+ * Site path of page `n` (1-based) of the change log, or of one of its filters
+ * when given the filter's first page: `/changes/`, `/changes/2/`, …;
+ * `/changes/platform/acme/`, `/changes/platform/acme/2/`, …
+ */
+export function changesPagePath(n: number, base = '/changes/'): string {
+  return n === 1 ? base : `${base}${n}/`;
+}
+
+/** One view of the change log narrowed to a platform or a document type: a static page (and its further pages) per filter, so filtering needs no script. */
+export interface ChangeFilter {
+  kind: 'platform' | 'type';
+  /** URL segment: the platform slug, or documentTypeSlug of the type. */
+  slug: string;
+  /** Platform name or document type, as shown. */
+  name: string;
+  /** Site path of the filter's first page, e.g. `/changes/type/privacy-policy/`. */
+  path: string;
+  /** Its versions, newest first; never empty (a filter with no versions gets no page). */
+  changes: readonly Change[];
+}
+
+/** URL segment of an Open Terms Archive document type: "Privacy Policy" → `privacy-policy`, "In-App Purchases Policy" → `in-app-purchases-policy`. */
+export function documentTypeSlug(type: string): string {
+  return type
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/**
+ * Every filter of the change log that has at least one version: the platforms
+ * by name, then the document types by name. A version of a predecessor counts
+ * under its own document's type and platform, as its entry shows.
+ */
+export function changeFilters(atlas: Atlas): readonly ChangeFilter[] {
+  const log = changeLog(atlas);
+  if (log.filters) return log.filters;
+  const byName = (a: ChangeFilter, b: ChangeFilter) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const platforms = atlas.platforms
+    .map((platform): ChangeFilter => ({ kind: 'platform', slug: platform.slug, name: platform.data.name, path: `/changes/platform/${platform.slug}/`, changes: log.byPlatform.get(platform.slug) ?? [] }))
+    .filter((f) => f.changes.length)
+    .sort(byName);
+  const byType = new Map<string, Change[]>();
+  for (const change of log.all) {
+    const list = byType.get(change.document.data.type);
+    if (list) list.push(change);
+    else byType.set(change.document.data.type, [change]);
+  }
+  const typeBySlug = new Map<string, string>();
+  const types = [...byType].map(([type, changes]): ChangeFilter => {
+    const slug = documentTypeSlug(type);
+    // Two types of one slug would write one page over the other; the vocabulary has none today, a new release might.
+    const other = typeBySlug.get(slug);
+    if (other !== undefined) throw new Error(`change log: document types "${other}" and "${type}" both give the page /changes/type/${slug}/`);
+    typeBySlug.set(slug, type);
+    return { kind: 'type', slug, name: type, path: `/changes/type/${slug}/`, changes };
+  });
+  log.filters = [...platforms, ...types.sort(byName)];
+  return log.filters;
 }
 
 /** Every new version across the atlas, newest first; computed once per atlas. */
@@ -148,4 +207,15 @@ export function atlasChanges(atlas: Atlas): readonly Change[] {
 /** The new versions of one platform's documents, newest first. */
 export function changesFor(atlas: Atlas, platform: PlatformRecord): readonly Change[] {
   return changeLog(atlas).byPlatform.get(platform.slug) ?? [];
+}
+
+/** The new versions in one document's history, its predecessors' included, newest first. */
+export function documentChanges(atlas: Atlas, document: DocumentRecord): readonly Change[] {
+  const { byVersion } = changeLog(atlas);
+  const changes: Change[] = [];
+  for (let i = document.versions.length - 1; i >= 0; i--) {
+    const change = byVersion.get(document.versions[i]!);
+    if (change) changes.push(change);
+  }
+  return changes;
 }

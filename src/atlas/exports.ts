@@ -26,9 +26,10 @@ import {
   type SnapshotRef,
 } from '../schema/export.ts';
 import { clauseCitation, documentCitation, permanentUrl } from './citation.ts';
-import { gradeBounds, requiredDocumentTypes, severityPoints, type Grade } from './grade.ts';
+import { gradeBasisText, gradeBounds, gradeLabel, requiredDocumentTypes, severityPoints, type Grade } from './grade.ts';
 import { exportSchemas, jsonSchema, schemaNames, schemaPath, type ExportSchemaName, type JsonSchema } from './json-schema.ts';
 import type { Atlas, ClauseRecord, ClauseTypeRecord, DocumentRecord, NegativeRecord, PlatformRecord, SnapshotView } from './model.ts';
+import { versionWords, versionContext } from './version-pages.ts';
 
 /** Licences of what /data/ and /api/ publish. */
 export const DATA_LICENCES = {
@@ -145,10 +146,16 @@ function clauseTypeOf(clause: ClauseRecord): ClauseTypeRecord {
 function gradeOf(grade: Grade): ApiPlatform['grade'] {
   return {
     letter: (grade.letter ?? null) as ApiPlatform['grade']['letter'],
+    label: gradeLabel(grade),
     index: grade.index,
     points: grade.points,
     clauses: grade.clauses,
-    basis: { documents: grade.basis.documents, document_types: [...grade.basis.documentTypes], missing_document_types: [...grade.basis.missingTypes] },
+    basis: {
+      summary: gradeBasisText(grade),
+      documents: grade.basis.documents,
+      document_types: [...grade.basis.documentTypes],
+      missing_document_types: [...grade.basis.missingTypes],
+    },
   };
 }
 
@@ -203,8 +210,8 @@ export function apiPlatform(atlas: Context, platform: PlatformRecord): ApiPlatfo
   };
 }
 
-/** `/api/v1/documents/<platform>/<document>.json`. */
-export function apiDocument(atlas: Context, document: DocumentRecord): ApiDocument {
+/** `/api/v1/documents/<platform>/<document>.json`; needs the whole atlas for the diffs behind its word counts. */
+export function apiDocument(atlas: Atlas, document: DocumentRecord): ApiDocument {
   const { data, facts } = document;
   return {
     ...documentRef(atlas, document),
@@ -228,13 +235,21 @@ export function apiDocument(atlas: Context, document: DocumentRecord): ApiDocume
     severity_counts: { ...document.severityCounts },
     clauses: byKey(document.clauses).map((item) => clauseRef(atlas, item)),
     negatives: byKey(document.negatives).map(negativeOf),
-    versions: document.history.map((s) => ({
-      ...snapshotRef(atlas, s),
-      substantive: s.capture.kind === 'version',
-      capture: s.capture.kind,
-      version: s.capture.version.stamp,
-      bytes: s.byteLength,
-    })),
+    versions: document.history.map((s) => {
+      // Only a version is counted and compared with the one before; any other capture belongs to a version (its `version`), which carries the counts.
+      const version = s.capture.kind === 'version';
+      const diff = version ? versionContext(atlas, s).diff : undefined;
+      return {
+        ...snapshotRef(atlas, s),
+        substantive: s.capture.kind === 'version',
+        capture: s.capture.kind,
+        version: s.capture.version.stamp,
+        bytes: s.byteLength,
+        words: version ? versionWords(atlas, s) : null,
+        words_added: diff?.stats.addedWords ?? null,
+        words_removed: diff?.stats.removedWords ?? null,
+      };
+    }),
     citation: citationOf(documentCitation(atlas, document)),
   };
 }

@@ -1,6 +1,6 @@
 /**
- * Change feeds (RSS 2.0, Atom 1.0, JSON Feed) for the whole atlas and for each
- * platform, built from the change log with the `feed` library. Every date comes
+ * Change feeds (RSS 2.0, Atom 1.0, JSON Feed) for the whole atlas, each
+ * platform and each document, built from the change log with the `feed` library. Every date comes
  * from a capture instant, never the clock, so the same content gives the same bytes.
  *
  * Whatever the content holds, every feed stays well-formed and carries text
@@ -11,9 +11,9 @@
 import { siteUrl } from './site-url.ts';
 import { Feed, type FeedOptions, type Item } from 'feed';
 import { NOT_PLAIN_TEXT } from '../schema/common.ts';
-import { atlasChanges, CLAUSE_EVENT_LABELS, changesFor, versionUrl, type Change } from './changes.ts';
+import { atlasChanges, CLAUSE_EVENT_LABELS, changesFor, documentChanges, versionUrl, type Change } from './changes.ts';
 import { formatDate } from './dates.ts';
-import type { Atlas, PlatformRecord } from './model.ts';
+import type { Atlas, DocumentRecord, PlatformRecord } from './model.ts';
 
 /** Credit for the policy texts, required by their licence wherever the data is shown. */
 export const POLICY_TEXT_CREDIT = 'Policy texts: Platform Governance Archive, University of Bremen, via Open Terms Archive (ODC-BY 1.0)';
@@ -28,7 +28,13 @@ const FORMATS: Record<FeedFormat, { file: string; contentType: string }> = {
   atom: { file: 'atom.xml', contentType: 'application/atom+xml; charset=utf-8' },
   json: { file: 'feed.json', contentType: 'application/feed+json; charset=utf-8' },
 };
-const FORMAT_ORDER: readonly FeedFormat[] = ['rss', 'atom', 'json'];
+/** The formats in the order pages list them. */
+export const FEED_FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json'];
+
+/** File name of a feed of each format beside the page it follows, e.g. `atom.xml`. */
+export function feedFileName(format: FeedFormat): string {
+  return FORMATS[format].file;
+}
 
 /** One feed as a file of the built site. */
 export interface FeedFile {
@@ -38,9 +44,14 @@ export interface FeedFile {
   body: string;
 }
 
-/** Site paths of the three feeds of the whole atlas, or of one platform. */
-export function feedPaths(platform?: PlatformRecord): Record<FeedFormat, string> {
-  const base = platform ? platform.url : '/changes/';
+/** What a feed follows besides the whole atlas: a platform's documents, or one document's history. */
+export type FeedSubject = PlatformRecord | DocumentRecord;
+
+const isDocument = (subject: FeedSubject): subject is DocumentRecord => 'versions' in subject;
+
+/** Site paths of the three feeds of the whole atlas, or of one platform or document (beside its page: `/platform/<p>/<d>/feed.xml`). */
+export function feedPaths(subject?: FeedSubject): Record<FeedFormat, string> {
+  const base = subject ? subject.url : '/changes/';
   return { rss: `${base}${FORMATS.rss.file}`, atom: `${base}${FORMATS.atom.file}`, json: `${base}${FORMATS.json.file}` };
 }
 
@@ -146,16 +157,26 @@ function platformScope(atlas: Atlas, platform: PlatformRecord): FeedScope {
   };
 }
 
-/** One feed of the whole atlas, or of one platform when given. */
-export function feedFile(atlas: Atlas, format: FeedFormat, platform?: PlatformRecord): FeedFile {
-  const scope = platform ? platformScope(atlas, platform) : atlasScope(atlas);
+function documentScope(atlas: Atlas, document: DocumentRecord): FeedScope {
+  return {
+    title: `${atlas.site.name}: ${document.data.title} changes`,
+    description: `New versions of ${document.platform.data.name}'s ${document.data.title} tracked by ${atlas.site.name} (earlier names included), newest first.`,
+    home: document.url,
+    paths: feedPaths(document),
+    changes: documentChanges(atlas, document),
+  };
+}
+
+/** One feed of the whole atlas, or of one platform or document when given. */
+export function feedFile(atlas: Atlas, format: FeedFormat, subject?: FeedSubject): FeedFile {
+  const scope = !subject ? atlasScope(atlas) : isDocument(subject) ? documentScope(atlas, subject) : platformScope(atlas, subject);
   return { path: scope.paths[format], contentType: FORMATS[format].contentType, body: renderFeed(atlas, scope, format) };
 }
 
-/** Every feed of the site: the atlas's three, then each platform's three. */
+/** Every feed of the site: the atlas's three, then each platform's three, then each document's three. */
 export function feedFiles(atlas: Atlas): FeedFile[] {
-  const scopes: (PlatformRecord | undefined)[] = [undefined, ...atlas.platforms];
-  return scopes.flatMap((platform) => FORMAT_ORDER.map((format) => feedFile(atlas, format, platform)));
+  const subjects: (FeedSubject | undefined)[] = [undefined, ...atlas.platforms, ...atlas.documents];
+  return subjects.flatMap((subject) => FEED_FORMATS.map((format) => feedFile(atlas, format, subject)));
 }
 
 /** The HTTP response of an endpoint route serving one feed. */

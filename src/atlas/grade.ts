@@ -81,3 +81,8 @@ export function computeGrade(counts: Record<Severity, number>, basis: GradeBasis
 export function gradeBasisText(grade: Grade): string {
   return `from ${plural(grade.clauses, 'clause')} in ${plural(grade.basis.documents, 'document')}`;
 }
+
+/** What a grade reads as wherever a letter would stand: the letter, "not enough coverage" (clauses, but not in every required document type) or "no grade" (no clause analysed). */
+export function gradeLabel(grade: Grade): string {
+  return grade.letter ?? (grade.clauses ? 'not enough coverage' : 'no grade');
+}

@@ -10,7 +10,7 @@ import { ogCardsFor, ogImageLookup, type OgCard } from '../og/cards.ts';
 import type { CardData } from '../og/card.ts';
 import { versionUrl } from './changes.ts';
 import { permanentUrl } from './citation.ts';
-import { feedPaths, type FeedFormat } from './feeds.ts';
+import { feedPaths, type FeedFormat, type FeedSubject } from './feeds.ts';
 import { clauseJsonLd } from './json-ld.ts';
 import { jurisdictionName } from './wording.ts';
 import type { AgencyRecord, Atlas, ClauseRecord, ClauseTypeRecord, DocumentRecord, PlatformRecord, RegulationRecord, SnapshotView } from './model.ts';
@@ -206,7 +206,7 @@ export interface PageMetaIndex {
   crumbs(path: string, title: string): Crumb[];
   /** The schema.org descriptions of a page: its own (or a fallback from its record) and its breadcrumb trail. */
   jsonLd(path: string, page: { title: string; description: string; own?: JsonLd | undefined }): JsonLd[];
-  /** The atlas feeds, then the platform's when the page belongs to one. */
+  /** The atlas feeds, then the platform's and the document's when the page belongs to one. */
   feeds(path: string): Array<{ format: FeedFormat; href: string; title: string }>;
 }
 
@@ -324,8 +324,10 @@ export function buildPageMeta(atlas: Atlas, cards: readonly OgCard[] = ogCardsFo
     feeds(path) {
       const page = pages.get(path);
       const platform = page ? platformOf(page) : undefined;
-      const scopes: Array<[PlatformRecord | undefined, string]> = [[undefined, `${atlas.site.name} changes`]];
+      const document = page ? documentOf(page) : undefined;
+      const scopes: Array<[FeedSubject | undefined, string]> = [[undefined, `${atlas.site.name} changes`]];
       if (platform) scopes.push([platform, `${platform.data.name} changes`]);
+      if (document) scopes.push([document, `${document.data.title} changes`]);
       return scopes.flatMap(([scope, label]) => {
         const paths = feedPaths(scope);
         return (Object.keys(FEED_TYPES) as FeedFormat[]).map((format) => ({ format, href: paths[format], title: `${label} (${FEED_TYPES[format]})` }));
@@ -359,6 +361,20 @@ function platformOf(page: RecordPage): PlatformRecord | undefined {
       return page.record.platform;
     case 'version':
       return page.document.platform;
+    default:
+      return undefined;
+  }
+}
+
+/** The document a page is about or belongs to: a document page, a clause's document, a version's document. */
+function documentOf(page: RecordPage): DocumentRecord | undefined {
+  switch (page.kind) {
+    case 'document':
+      return page.record;
+    case 'clause':
+      return page.record.document;
+    case 'version':
+      return page.document;
     default:
       return undefined;
   }

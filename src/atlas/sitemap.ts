@@ -6,7 +6,7 @@
  * lists canonical pages only.
  */
 import { siteUrl } from './site-url.ts';
-import { atlasChanges, CHANGES_PAGE_SIZE, changesPagePath, versionUrl } from './changes.ts';
+import { atlasChanges, CHANGES_PAGE_SIZE, changeFilters, changesPagePath, versionUrl } from './changes.ts';
 import { COMPARE_PAGE_SIZE, comparePagePath, comparePlatformPath } from './compare.ts';
 import type { Atlas, ClauseRecord, DocumentRecord } from './model.ts';
 
@@ -68,6 +68,11 @@ export function sitemapEntries(atlas: Atlas): SitemapEntry[] {
   for (const [path, followsData] of FIXED_PAGES) add(path, followsData ? atlas.dataAsOf : undefined);
   // The change log's first page is a fixed page; its further pages follow the data too.
   for (let n = 2; n <= Math.ceil(atlasChanges(atlas).length / CHANGES_PAGE_SIZE); n++) add(changesPagePath(n), atlas.dataAsOf);
+  // Each filter's pages change when one of its versions is captured.
+  for (const filter of changeFilters(atlas)) {
+    const lastmod = filter.changes[0]?.snapshot.capturedOn;
+    for (let n = 1; n <= Math.ceil(filter.changes.length / CHANGES_PAGE_SIZE); n++) add(changesPagePath(n, filter.path), lastmod);
+  }
   addGroup('/platforms/', atlas.platforms, (p) => latest(p.documents.map(documentDate)));
   for (const document of atlas.documents) add(document.url, documentDate(document));
   // The comparison follows clauses and negative findings, which only ever change with the content, dated by the newest capture.

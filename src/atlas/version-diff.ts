@@ -130,7 +130,8 @@ export function diffVersionBlocks(before: readonly VersionBlock[], after: readon
   return builder.finish(options.foldLongerThan ?? 3, options.context ?? 1);
 }
 
-function countWords(text: string): number {
+/** Words in a text: whitespace-separated tokens (a number or a URL counts as one word). */
+export function countWords(text: string): number {
   return text.match(/\S+/g)?.length ?? 0;
 }
 

@@ -11,7 +11,7 @@
 import { versionPath, versionUrl } from './changes.ts';
 import type { Atlas, ClauseRecord, DocumentRecord, SnapshotView } from './model.ts';
 import type { Redirect } from './permanent-urls.ts';
-import { diffVersionBlocks, versionBlocks, type VersionBlock, type VersionDiff } from './version-diff.ts';
+import { countWords, diffVersionBlocks, versionBlocks, type VersionBlock, type VersionDiff } from './version-diff.ts';
 
 /** One snapshot's place in its document's history. */
 export interface VersionContext {
@@ -48,11 +48,14 @@ function successorChain(document: DocumentRecord): DocumentRecord[] {
   return chain;
 }
 
-function buildContexts(atlas: Atlas): Map<SnapshotView, VersionContext> {
+/** A snapshot's paragraphs, split exactly as versionBlocks does, each distinct paragraph prepared once per atlas. */
+type BlocksOf = (snapshot: SnapshotView) => VersionBlock[];
+
+function blockSplitter(): BlocksOf {
   const paragraphBlocks = new Map<string, VersionBlock | undefined>();
   const blocksOf = new WeakMap<SnapshotView, VersionBlock[]>();
-  // Split exactly as versionBlocks does, one paragraph at a time, so a recurring paragraph is normalised once.
-  const blocks = (snapshot: SnapshotView): VersionBlock[] => {
+  // One paragraph at a time, so a recurring paragraph is normalised once.
+  return (snapshot: SnapshotView): VersionBlock[] => {
     let list = blocksOf.get(snapshot);
     if (list) return list;
     list = [];
@@ -64,7 +67,9 @@ function buildContexts(atlas: Atlas): Map<SnapshotView, VersionContext> {
     blocksOf.set(snapshot, list);
     return list;
   };
+}
 
+function buildContexts(atlas: Atlas, blocks: BlocksOf): Map<SnapshotView, VersionContext> {
   const contexts = new Map<SnapshotView, VersionContext>();
   for (const document of atlas.documents) {
     const chain = successorChain(document);
@@ -102,12 +107,35 @@ function buildContexts(atlas: Atlas): Map<SnapshotView, VersionContext> {
   return contexts;
 }
 
-const contextsByAtlas = new WeakMap<Atlas, Map<SnapshotView, VersionContext>>();
+interface VersionIndex {
+  blocks: BlocksOf;
+  contexts: Map<SnapshotView, VersionContext>;
+}
+
+const indexes = new WeakMap<Atlas, VersionIndex>();
+
+function versionIndex(atlas: Atlas): VersionIndex {
+  let index = indexes.get(atlas);
+  if (!index) {
+    const blocks = blockSplitter();
+    indexes.set(atlas, (index = { blocks, contexts: buildContexts(atlas, blocks) }));
+  }
+  return index;
+}
 
 function contexts(atlas: Atlas): Map<SnapshotView, VersionContext> {
-  let map = contextsByAtlas.get(atlas);
-  if (!map) contextsByAtlas.set(atlas, (map = buildContexts(atlas)));
-  return map;
+  return versionIndex(atlas).contexts;
+}
+
+/**
+ * Words in a version's text as its version page shows it (Markdown markup
+ * removed): whitespace-separated tokens (version-diff.ts countWords). The diff
+ * counts its added and removed parts the same way, but splits punctuation from
+ * words, so a version's words need not equal the previous version's plus those
+ * added less those removed.
+ */
+export function versionWords(atlas: Atlas, snapshot: SnapshotView): number {
+  return versionIndex(atlas).blocks(snapshot).reduce((sum, block) => sum + countWords(block.text), 0);
 }
 
 /** The context of one snapshot of the atlas; throws for a snapshot of another atlas or of an unknown document. */

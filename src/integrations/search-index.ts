@@ -21,14 +21,37 @@ import { recordTiming } from './timings.ts';
 /**
  * Parts of record pages left out of the index: navigation, the legal notice
  * every page repeats, lists of other clauses (each has its own page and
- * result), and citation, provenance, stability, version and FAQ blocks, whose
- * boilerplate would otherwise match queries and crowd the excerpts. A clause
- * page's regulation and agency notes and its classification repeat on every
- * clause they apply to (two thirds of the page's words); their names are in
- * the page's weighted keywords instead. Leaving them out halved the indexer's
- * memory (313 → 164 MB on 1,098 pages) and a third of its time.
+ * result) and of recent changes, and citation, sharing, provenance, stability,
+ * version and FAQ blocks, whose boilerplate would otherwise match queries and
+ * crowd the excerpts. A clause page's regulation and agency notes and its
+ * classification repeat on every clause they apply to (two thirds of the
+ * page's words); their names are in the page's weighted keywords instead.
+ * Leaving them out halved the indexer's memory (313 → 164 MB on 1,098 pages)
+ * and a third of its time. The label above a page's title ("Clause · Acme
+ * Social") and a clause's classification line (severity, confidence, type,
+ * rarity) repeat what each result's context line and badge show, so an excerpt
+ * starts at the title and summary instead.
  */
-const EXCLUDED = ['.breadcrumb', '.toc', '.notice', '.clause-list', '#peers', '#siblings', '#stability', '#record', '#provenance', '#cite', '#faq', '#versions', '#regulation-list', '#agency-list', '#classification'];
+const EXCLUDED = [
+  '.breadcrumb',
+  '.toc',
+  '.notice',
+  '.page-header__kind',
+  '.page-header__meta',
+  '.clause-list',
+  '#changes',
+  '#peers',
+  '#siblings',
+  '#stability',
+  '#record',
+  '#provenance',
+  '#cite',
+  '#share',
+  '#faq',
+  '#versions',
+  '#regulations',
+  '#classification',
+];
 
 /** Total size in bytes of the files under a folder. */
 function folderSize(folder: string): number {

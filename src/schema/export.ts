@@ -74,6 +74,10 @@ const gradeSchema = z
       .enum(['A', 'B', 'C', 'D', 'E'])
       .nullable()
       .describe('A (least concern) to E (most), or null when no clause is analysed or coverage is below the minimum (see basis.missing_document_types).'),
+    /** gradeLabel(grade) */
+    label: z
+      .string()
+      .describe('The grade as pages show it: the letter, "not enough coverage" when clauses are analysed but not in every required document type, or "no grade" when none is.'),
     /** Grade.index */
     index: z.number().min(0).max(1).describe('Concern index: points divided by the points if every clause were high severity; computed even without a letter.'),
     /** Grade.points */
@@ -83,6 +87,8 @@ const gradeSchema = z
     /** Grade.basis */
     basis: z
       .object({
+        /** gradeBasisText(grade) */
+        summary: z.string().describe('What the grade rests on, as pages say it: "from 6 clauses in 1 document".'),
         /** GradeBasis.documents */
         documents: count.describe('Documents with at least one analysed clause.'),
         /** GradeBasis.documentTypes */
@@ -185,6 +191,14 @@ const versionSchema = snapshotRefSchema.extend({
   version: stamp.describe('Stamp of the version the capture belongs to (its own for a new version).'),
   /** SnapshotView.byteLength */
   bytes: count.describe('Size of the captured text in bytes.'),
+  /** versionWords (version-pages.ts) */
+  words: count
+    .nullable()
+    .describe('Words in the version as its version page shows it (Markdown markup removed; whitespace-separated tokens); null for a capture that is not a new version (see the entry of its version).'),
+  /** versionContext(snapshot).diff.stats.addedWords */
+  words_added: count.nullable().describe('Words added against the previous version, as the version page and change log count them (the word diff splits punctuation from words, so an added comma counts too; words is therefore not always the previous words plus added less removed); null for the first version and for a capture that is not a new version.'),
+  /** versionContext(snapshot).diff.stats.removedWords */
+  words_removed: count.nullable().describe('Words removed against the previous version; null for the first version and for a capture that is not a new version.'),
 });
 /** One step of a clause's history (stability.ts TimelineEvent). */
 const timelineEventSchema = z

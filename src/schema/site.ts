@@ -14,6 +14,14 @@ export const siteSchema = z
     id_prefix: z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, 'two to ten capital letters or digits, starting with a letter'),
     /** Who publishes the atlas, named in citations as the publisher. */
     publisher: text,
+    /**
+     * The atlas's GitHub repository, `https://github.com/<owner>/<repo>`, where its issue forms
+     * (.github/ISSUE_TEMPLATE/) are filled in; left out, pages name the forms without linking them.
+     */
+    repository: z
+      .string()
+      .regex(/^https:\/\/github\.com\/[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, 'a GitHub repository address, https://github.com/<owner>/<repo>')
+      .optional(),
   })
   .strict();
 

@@ -4,9 +4,13 @@
  * opened (their files would otherwise be the largest part of a first
  * search), loads the details of only the results shown (a batch at a time),
  * and keeps the query, filters and sort order in the URL (replaceState) so
- * a search can be shared and reloaded. Every node is built with textContent;
+ * a search can be shared and reloaded. When Pagefind answered other words than
+ * those typed (a stem, the start of a longer word), the summary says which.
+ * Every node is built with textContent;
  * Pagefind's excerpt is reduced to text and <mark> before it is shown.
  */
+
+import { resultContext, resultSummary } from './search-results.ts';
 
 type Filters = Record<string, string[]>;
 type FilterCounts = Record<string, Record<string, number>>;
@@ -158,9 +162,11 @@ if (root && form && input && sortSelect && summary && sortNote && list && more &
 
   /** One result: what it is and where, the title, its severity, and the excerpt with the matched words marked. */
   const resultItem = ({ url, excerpt, meta }: PagefindResultData): HTMLLIElement => {
-    const context = element('p', 'search-result__context', meta['kind'] ?? '');
-    if (meta['platform']) context.append(` · ${meta['platform']}`);
-    if (meta['record_id']) context.append(' · ', element('span', 'search-result__id', meta['record_id']));
+    const context = element('p', 'search-result__context');
+    resultContext(meta).forEach((part, i) => {
+      if (i > 0) context.append(element('span', 'search-result__separator', ' · '));
+      context.append(part === meta['record_id'] ? element('span', 'search-result__id', part) : part);
+    });
     const link = element('a', 'search-result__link', meta['title'] ?? url);
     const href = safeHref(meta['url'] ?? url);
     if (href) link.href = href;
@@ -180,14 +186,14 @@ if (root && form && input && sortSelect && summary && sortNote && list && more &
   let shownId = 0; // the search whose results are on screen
   let pending: PagefindResponse['results'] = []; // its results not shown yet
 
-  const load = (batch: PagefindResponse['results']) => Promise.all(batch.map(async (result) => resultItem(await result.data())));
+  const load = (batch: PagefindResponse['results']) => Promise.all(batch.map((result) => result.data()));
 
   /** Shows the next batch of the results on screen, unless another search has replaced them meanwhile. */
   const showMore = async () => {
     const id = shownId;
     const batch = pending.slice(0, BATCH);
     pending = pending.slice(BATCH);
-    const items = await load(batch);
+    const items = (await load(batch)).map(resultItem);
     if (id !== shownId) return;
     const first = list.children.length;
     list.append(...items);
@@ -214,17 +220,16 @@ if (root && form && input && sortSelect && summary && sortNote && list && more &
       const response = wait ? await pagefind.debouncedSearch(term || null, options, DEBOUNCE_MS) : await pagefind.search(term || null, options);
       if (!response || id !== searchId) return;
       const total = response.results.length;
-      const items = await load(response.results.slice(0, BATCH));
+      const data = await load(response.results.slice(0, BATCH));
       if (id !== searchId) return;
       shownId = id;
       pending = response.results.slice(BATCH);
-      list.replaceChildren(...items);
+      list.replaceChildren(...data.map(resultItem));
       more.hidden = pending.length === 0;
       // The URL and the counts describe the search whose results are on screen.
       writeUrl(term, filters);
       updateCounts(response.filters);
-      const noun = total === 1 ? 'result' : 'results';
-      say(total === 0 ? (term ? `No results for “${term}”.` : 'No results.') : term ? `${total} ${noun} for “${term}”.` : `${total} ${noun}.`);
+      say(resultSummary(term, total, data.map((d) => d.excerpt)));
     } catch (error) {
       if (id === searchId) say(`Search failed: ${messageOf(error)}. Try reloading the page.`, true);
     }

@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resultSummary } from '../../src/scripts/search-results.ts';
 import { fixtureSite, type BuiltSite } from '../support/build-site.ts';
 
 /** The part of Pagefind's browser API the test uses. */
@@ -109,9 +110,40 @@ describe('the search index', () => {
     const [clause] = await search('FX-P-000001');
     expect(clause?.content).toContain('Retention limits how long data can be exposed.');
     expect(clause?.content).toContain('We keep your messages for thirty days');
-    for (const boilerplate of ['not legal advice', 'Questions and answers', 'BibTeX', 'On this page', 'Other clauses in this policy', 'Where to complain', 'Classification']) {
+    for (const boilerplate of ['not legal advice', 'Questions and answers', 'BibTeX', 'On this page', 'Other clauses in this policy', 'Where to complain', 'Classification', 'Bluesky', 'permanent address', 'Applicable regulations', 'Clause · Acme Social', 'confidence']) {
       expect(clause?.content, boilerplate).not.toContain(boilerplate);
     }
+  });
+
+  it('starts every excerpt of a listing without a query at the title and summary, not at navigation or labels', async () => {
+    const results = await search(null);
+    expect(results).toHaveLength(16);
+    for (const result of results) {
+      // Pagefind's excerpt of a page no word matched is the start of its indexed text: the title, then the summary.
+      expect(result.excerpt.startsWith(`${result.meta['title']}.`), `${result.url}: ${result.excerpt}`).toBe(true);
+    }
+    const clause = results.find((r) => r.url === '/platform/acme/privacy-policy/message-retention/');
+    expect(clause?.excerpt).toMatch(/^Messages are kept for thirty days\. Acme keeps /);
+  });
+
+  it('keeps a fact’s label and value apart and a platform’s recent changes out of its text', async () => {
+    const [acme] = await search(null, { filters: { type: ['Platform'], platform: ['Acme Social'] } });
+    expect(acme?.url).toBe('/platform/acme/');
+    expect(acme?.content).toContain('Headquarters United States');
+    expect(acme?.content).toContain('Operated by Acme Holdings');
+    expect(acme?.content).not.toMatch(/HeadquartersUnited|byAcme/);
+    // The change list repeats other records' words ("binding arbitration"); each has its own result.
+    expect(acme?.content).not.toContain('arbitration');
+    const [policy] = await search(null, { filters: { type: ['Document'], platform: ['Acme Social'], 'document type': ['Privacy Policy'] }, sort: { 'first-seen': 'desc' } });
+    expect(policy?.content).toMatch(/Captures 5 captures \(a capture that finds no new text/);
+  });
+
+  it('says which words it answered with when Pagefind matched the start of a longer word, and not otherwise', async () => {
+    const partial = await search('arbitrat');
+    expect(partial.map((r) => r.url)).toEqual(['/clause-types/arbitration/', '/platform/acme/terms-of-service/arbitration/']);
+    expect(resultSummary('arbitrat', partial.length, partial.map((r) => r.excerpt))).toBe('Showing results for “arbitration” (matched for “arbitrat”): 2 results.');
+    const exact = await search('train');
+    expect(resultSummary('train', exact.length, exact.map((r) => r.excerpt))).toBe(`${exact.length} results for “train”.`);
   });
 
   it('finds a clause by the short name of a regulation or agency it maps to, from its keywords', async () => {

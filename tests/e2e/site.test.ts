@@ -169,6 +169,8 @@ const PAGE_KINDS: Array<{ kind: string; path: string; lands?: string; status?: n
   { kind: 'about', path: '/about/' },
   { kind: 'contribute', path: '/contribute/' },
   { kind: 'changes', path: '/changes/' },
+  { kind: 'changes of one platform', path: '/changes/platform/acme/' },
+  { kind: 'changes of one document type', path: '/changes/type/privacy-policy/' },
   { kind: 'review', path: '/review/' },
   { kind: 'comparison', path: '/compare/' },
   { kind: 'platform comparison', path: '/compare/platform/acme/' },
@@ -451,6 +453,20 @@ describeBrowser('the built site in Chromium', () => {
         await expect(page.locator('#search-q').inputValue()).resolves.toBe('training');
         await expect(page.locator('input[name="type"][value="Clause"]').isChecked()).resolves.toBe(true);
         await expect.poll(() => results.count()).toBe(narrowed);
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('says which words it shows results for when Pagefind matched the start of a longer word, and separates each result’s context', async () => {
+      const { page, errors } = await open('/search/?q=arbitrat');
+      try {
+        await page.locator('.search-result__title a').first().waitFor();
+        await expect.poll(() => page.locator('[data-summary]').textContent()).toBe('Showing results for “arbitration” (matched for “arbitrat”): 2 results.');
+        const contexts = await page.locator('.search-result__context').allTextContents();
+        expect(contexts).toContain('Clause · Acme Social · Mandatory arbitration · FX-P-000003');
+        expect(contexts).toContain('Clause type · Mandatory arbitration');
         expect(errors).toEqual([]);
       } finally {
         await page.close();

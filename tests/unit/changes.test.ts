@@ -3,7 +3,7 @@
  * follow from the fixture snapshots and the clause timelines in model.test.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { atlasChanges, changesFor, type Change } from '../../src/atlas/changes.ts';
+import { atlasChanges, changeFilters, changesFor, documentChanges, documentTypeSlug, type Change } from '../../src/atlas/changes.ts';
 import { loadAtlas, type Atlas } from '../../src/atlas/index.ts';
 import { copyFixtureAtlas, FIXTURE_ATLAS, type FixtureCopy } from '../support/fixture-atlas.ts';
 
@@ -85,5 +85,38 @@ describe('substantive flags', () => {
       'changed acme/privacy-policy@2023-02-01T00-00-00Z',
       'first acme/old-privacy-policy@2022-01-01T00-00-00Z',
     ]);
+  });
+});
+
+describe('the change log filters', () => {
+  it('slugs every document type of the vocabulary apart', async () => {
+    const { documentTypes } = await import('../../src/schema/document.ts');
+    const slugs = documentTypes.map(documentTypeSlug);
+    expect(new Set(slugs).size).toBe(documentTypes.length);
+    for (const slug of slugs) expect(slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+    expect(documentTypeSlug('In-App Purchases Policy')).toBe('in-app-purchases-policy');
+    expect(documentTypeSlug('Single Sign-On Policy')).toBe('single-sign-on-policy');
+  });
+
+  it('narrows the log to each platform and document type that has a version, each list newest first', () => {
+    const filters = changeFilters(atlas).map((f) => [f.kind, f.slug, f.name, f.path, f.changes.map(describeChange)]);
+    const all = atlasChanges(atlas);
+    expect(filters.map(([kind, slug, , path]) => [kind, slug, path])).toEqual([
+      ['platform', 'acme', '/changes/platform/acme/'],
+      ['platform', 'birdy', '/changes/platform/birdy/'],
+      ['type', 'privacy-policy', '/changes/type/privacy-policy/'],
+      ['type', 'terms-of-service', '/changes/type/terms-of-service/'],
+    ]);
+    // Each filter is the whole log with the others' entries left out, so its order is the log's.
+    const byPlatform = (slug: string) => all.filter((c) => c.platform.slug === slug).map(describeChange);
+    const byType = (type: string) => all.filter((c) => c.document.data.type === type).map(describeChange);
+    expect(filters.map((f) => f[4])).toEqual([byPlatform('acme'), byPlatform('birdy'), byType('Privacy Policy'), byType('Terms of Service')]);
+    // The predecessor's first version counts under its own document's type.
+    expect(byType('Privacy Policy')).toContainEqual(expect.stringContaining('acme/old-privacy-policy'));
+  });
+
+  it('lists a document’s versions with its predecessors’, newest first', () => {
+    const policy = atlas.documentByKey.get('acme/privacy-policy');
+    expect(policy && documentChanges(atlas, policy).map((c) => c.snapshot.stamp)).toEqual(['2024-03-01T00-00-00Z', '2023-08-01T00-00-00Z', '2023-02-01T00-00-00Z', '2022-01-01T00-00-00Z']);
   });
 });

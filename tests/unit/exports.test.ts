@@ -26,6 +26,7 @@ import {
 import { loadAtlas, type Atlas } from '../../src/atlas/index.ts';
 import { jsonSchemas, schemaNames, type SchemaName } from '../../src/atlas/json-schema.ts';
 import { sha256, splitSnapshotFile } from '../../src/atlas/snapshot-file.ts';
+import { versionContext } from '../../src/atlas/version-pages.ts';
 import { copyFixtureAtlas, FIXTURE_ATLAS } from '../support/fixture-atlas.ts';
 
 const load = (root: string) => loadAtlas(root, { now: new Date('2026-01-01T00:00:00Z') }).atlas;
@@ -179,6 +180,23 @@ describe('an API document', () => {
       expect(version.bytes).toBe(body?.length);
     }
   });
+  it('counts the words of every version and, after the first, the words it added and removed', () => {
+    // 2022-01-01: "Acme Chat Privacy Policy" (4) + "We keep your messages for thirty days." (7, bold markup dropped) + "We may use your posts to improve our services." (9).
+    expect(policy.versions.map((v) => [v.stamp.slice(0, 10), v.words, v.words_added, v.words_removed])).toEqual([
+      ['2022-01-01', 20, null, null],
+      // The same text, spaced differently: a capture that is no version is counted under its version.
+      ['2022-06-01', null, null, null],
+      ['2023-02-01', 22, 5, 3],
+      ['2023-08-01', 29, 8, 0],
+      ['2024-03-01', 23, 5, 11],
+    ]);
+    // Not always previous + added − removed: the diff splits punctuation from words, so "models." → "models, including generative ones."
+    // adds "," as well as three words (22 + 8 − 0 = 30, but 29 words in all).
+    // The same figures as the change log's "5 words added, 3 removed".
+    const snapshot = atlas.snapshots.find((s) => s.documentKey === 'acme/privacy-policy' && s.stamp === '2023-02-01T00-00-00Z');
+    const diff = snapshot && versionContext(atlas, snapshot).diff;
+    expect([diff?.stats.addedWords, diff?.stats.removedWords]).toEqual([5, 3]);
+  });
 });
 
 describe('an API platform and clause type', () => {
@@ -187,10 +205,11 @@ describe('an API platform and clause type', () => {
     const acme = apiPlatform(atlas, get(atlas.platformBySlug, 'acme'));
     expect(acme.grade).toEqual({
       letter: 'D',
+      label: 'D',
       index: 7 / 9,
       points: 7,
       clauses: 3,
-      basis: { documents: 2, document_types: ['Privacy Policy', 'Terms of Service'], missing_document_types: [] },
+      basis: { summary: 'from 3 clauses in 2 documents', documents: 2, document_types: ['Privacy Policy', 'Terms of Service'], missing_document_types: [] },
     });
     expect(acme.severity_counts).toEqual({ low: 0, medium: 1, high: 2 });
     expect(acme.formerly).toEqual([{ name: 'Acme Chat', until: '2023-01-15' }]);
@@ -200,16 +219,35 @@ describe('an API platform and clause type', () => {
   it('gives no letter to a platform analysed in its privacy policy only, and says what is missing', () => {
     // birdy: one medium clause, in its privacy policy; index 1/3 would be B.
     const birdy = apiPlatform(atlas, get(atlas.platformBySlug, 'birdy'));
-    expect(birdy.grade).toEqual({ letter: null, index: 1 / 3, points: 1, clauses: 1, basis: { documents: 1, document_types: ['Privacy Policy'], missing_document_types: ['Terms of Service'] } });
+    expect(birdy.grade).toEqual({
+      letter: null,
+      label: 'not enough coverage',
+      index: 1 / 3,
+      points: 1,
+      clauses: 1,
+      basis: { summary: 'from 1 clause in 1 document', documents: 1, document_types: ['Privacy Policy'], missing_document_types: ['Terms of Service'] },
+    });
   });
   it('lists every platform with its grade in the index', () => {
     const index = apiIndex(atlas);
-    expect(index.platforms.map((p) => [p.key, p.grade.letter, p.grade.basis.documents])).toEqual([['acme', 'D', 2], ['birdy', null, 1], ['quiet', null, 0]]);
+    expect(index.platforms.map((p) => [p.key, p.grade.label, p.grade.basis.summary])).toEqual([
+      ['acme', 'D', 'from 3 clauses in 2 documents'],
+      ['birdy', 'not enough coverage', 'from 1 clause in 1 document'],
+      ['quiet', 'no grade', 'from 0 clauses in 0 documents'],
+    ]);
+    expect(index.platforms.map((p) => p.grade)).toEqual(atlas.platforms.map((p) => apiPlatform(atlas, p).grade));
     expect(index.grading.required_document_types).toEqual(['Privacy Policy', 'Terms of Service']);
   });
   it('gives a platform with no clauses no grade', () => {
     const quiet = apiPlatform(atlas, get(atlas.platformBySlug, 'quiet'));
-    expect(quiet.grade).toEqual({ letter: null, index: 0, points: 0, clauses: 0, basis: { documents: 0, document_types: [], missing_document_types: ['Privacy Policy', 'Terms of Service'] } });
+    expect(quiet.grade).toEqual({
+      letter: null,
+      label: 'no grade',
+      index: 0,
+      points: 0,
+      clauses: 0,
+      basis: { summary: 'from 0 clauses in 0 documents', documents: 0, document_types: [], missing_document_types: ['Privacy Policy', 'Terms of Service'] },
+    });
     expect(quiet.parent).toBeNull();
   });
   it('compares a clause type across platforms', () => {

@@ -1,7 +1,7 @@
 /**
  * Change feeds: each format parses and carries the fields its readers need,
  * dates come from captures (never the clock), per-platform feeds stay within
- * their platform, and every feed of the real content validates.
+ * their platform, per-document feeds follow the document's history, and every feed of the real content validates.
  */
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
@@ -129,9 +129,11 @@ afterEach(() => {
 });
 
 describe('feed files', () => {
-  it('lists the atlas feeds and each platform feeds with their content types', () => {
+  it('lists the atlas feeds, each platform feeds and each document feeds with their content types', () => {
+    const bases = ['/changes/', '/platform/acme/', '/platform/birdy/', '/platform/quiet/', ...atlas.documents.map((d) => `/platform/${d.key}/`)];
+    expect(bases).toContain('/platform/acme/old-privacy-policy/');
     expect(files.map((f) => `${f.path} ${f.contentType}`)).toEqual(
-      ['/changes/', '/platform/acme/', '/platform/birdy/', '/platform/quiet/'].flatMap((base) => [
+      bases.flatMap((base) => [
         `${base}feed.xml application/rss+xml; charset=utf-8`,
         `${base}atom.xml application/atom+xml; charset=utf-8`,
         `${base}feed.json application/feed+json; charset=utf-8`,
@@ -237,6 +239,28 @@ describe('platform feeds', () => {
   });
 });
 
+describe('document feeds', () => {
+  it("follow one document's history, its predecessor's versions included, newest first", () => {
+    const stamps = (path: string) => parseAny(file(path)).map((link) => link.split('/versions/')[1]?.replace(/\/$/, ''));
+    const versions = ['2024-03-01T00-00-00Z', '2023-08-01T00-00-00Z', '2023-02-01T00-00-00Z', '2022-01-01T00-00-00Z'];
+    for (const kind of ['feed.xml', 'atom.xml', 'feed.json']) expect(stamps(`/platform/acme/privacy-policy/${kind}`), kind).toEqual(versions);
+    // The predecessor's own feed keeps its own versions only; the same-text capture of 2022-06-01 is no version.
+    expect(stamps('/platform/acme/old-privacy-policy/feed.json')).toEqual(['2022-01-01T00-00-00Z']);
+    expect(stamps('/platform/acme/terms-of-service/feed.json')).toEqual(['2023-05-01T00-00-00Z']);
+  });
+
+  it('name the document and link its page', () => {
+    const feed = parseRss(file('/platform/acme/privacy-policy/feed.xml').body).channel;
+    expect(feed.title).toBe('Fixture Atlas: Acme Social Privacy Policy changes');
+    expect(feed.link[0]).toBe(`${SITE}/platform/acme/privacy-policy/`);
+    expect(feedPaths(atlas.documentByKey.get('acme/privacy-policy'))).toEqual({
+      rss: '/platform/acme/privacy-policy/feed.xml',
+      atom: '/platform/acme/privacy-policy/atom.xml',
+      json: '/platform/acme/privacy-policy/feed.json',
+    });
+  });
+});
+
 describe('titles with markup characters', () => {
   it('are escaped for each format', () => {
     copy = copyFixtureAtlas();
@@ -259,7 +283,7 @@ describe('the real content', () => {
 
   it('gives feeds that all validate, capped at the newest changes', () => {
     const realFiles = feedFiles(real);
-    expect(realFiles).toHaveLength(3 * (real.platforms.length + 1));
+    expect(realFiles).toHaveLength(3 * (real.platforms.length + real.documents.length + 1));
     for (const f of realFiles) parseAny(f);
     const newest = atlasChanges(real).slice(0, FEED_ITEM_LIMIT).map((c) => `${real.site.url}${c.versionUrl}`);
     expect(parseAny(feedFile(real, 'atom'))).toEqual(newest);

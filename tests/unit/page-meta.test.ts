@@ -80,8 +80,10 @@ describe('sharing metadata', () => {
     expect(pages.og('/about/')).toMatchObject({ image: 'https://fixture.example/og/index.png', type: 'website' });
   });
 
-  it('lists the atlas feeds everywhere and the platform feeds on its pages', () => {
+  it('lists the atlas feeds everywhere, the platform feeds on its pages and the document feeds on its pages', () => {
     expect(pages.feeds('/about/').map((f) => f.href)).toEqual(['/changes/feed.xml', '/changes/atom.xml', '/changes/feed.json']);
+    expect(pages.feeds('/platform/acme/').map((f) => f.href)).toHaveLength(6);
+    const documentFeeds = ['/platform/acme/privacy-policy/feed.xml', '/platform/acme/privacy-policy/atom.xml', '/platform/acme/privacy-policy/feed.json'];
     expect(pages.feeds(CLAUSE).map((f) => f.href)).toEqual([
       '/changes/feed.xml',
       '/changes/atom.xml',
@@ -89,7 +91,11 @@ describe('sharing metadata', () => {
       '/platform/acme/feed.xml',
       '/platform/acme/atom.xml',
       '/platform/acme/feed.json',
+      ...documentFeeds,
     ]);
+    expect(pages.feeds(DOCUMENT).map((f) => f.href).slice(6)).toEqual(documentFeeds);
+    expect(pages.feeds('/platform/acme/privacy-policy/versions/2023-08-01T00-00-00Z/').map((f) => f.href).slice(6)).toEqual(documentFeeds);
+    expect(pages.feeds(CLAUSE).at(-1)?.title).toBe('Acme Social Privacy Policy changes (JSON Feed)');
   });
 });
 

@@ -36,8 +36,10 @@ describe('sitemapEntries', () => {
   const locs = entries.map((e) => e.loc);
 
   it('lists every HTML page of the fixture once, by absolute URL, sorted', () => {
-    // 6 fixed pages, 4 indexes, 3 platforms, 4 documents, 4 clauses, 6 versions (7 captures, one the same text), 3 clause types, 2 regulations, 2 agencies, /compare/ and its 3 platform views.
-    expect(entries).toHaveLength(8 + 4 + 3 + 4 + 4 + 6 + 3 + 2 + 2 + 1 + 3);
+    // 6 fixed pages, 4 indexes, 3 platforms, 4 documents, 4 clauses, 6 versions (7 captures, one the same text), 3 clause types, 2 regulations, 2 agencies,
+    // /compare/ and its 3 platform views, 4 change-log filters (acme, birdy; privacy policy, terms of service; quiet has no version).
+    expect(entries).toHaveLength(8 + 4 + 3 + 4 + 4 + 6 + 3 + 2 + 2 + 1 + 3 + 4);
+    for (const path of ['/changes/platform/acme/', '/changes/platform/birdy/', '/changes/type/privacy-policy/', '/changes/type/terms-of-service/']) expect(locs, path).toContain(`${site}${path}`);
     expect(locs).not.toContain(`${site}/platform/acme/old-privacy-policy/versions/2022-06-01T00-00-00Z/`);
     expect(new Set(locs).size).toBe(locs.length);
     expect(locs).toEqual([...locs].sort());
