@@ -22,6 +22,10 @@ export interface SiteSize {
   htmlPages: number;
   /** gzip size of clause pages (HTML with its inlined CSS): median and largest. */
   clausePageGzip: { median: number; max: number };
+  /** Raw bytes of clause pages without their inline `<style>` and `<script>` elements: median (what the bench's floor pages are sized after). */
+  clausePageText: { median: number };
+  /** The largest HTML page, raw: its site path and bytes (no page should grow with the atlas). */
+  largestPage: { path: string; bytes: number };
   /**
    * Bytes a first query fetches from Pagefind: its JS and entry file
    * (gzip-compressed as a server sends them), the WebAssembly and metadata
@@ -39,6 +43,8 @@ export function siteSize(dist: string, isClausePage: (path: string) => boolean):
   let bytes = 0;
   let htmlPages = 0;
   const clauseGzip: number[] = [];
+  const clauseText: number[] = [];
+  let largestPage = { path: '', bytes: 0 };
   const pagefind: Record<string, number[]> = {};
   for (const path of walk(dist)) {
     const size = statSync(path).size;
@@ -47,7 +53,13 @@ export function siteSize(dist: string, isClausePage: (path: string) => boolean):
     const rel = relative(dist, path).split('\\').join('/');
     if (rel.endsWith('.html')) {
       htmlPages++;
-      if (isClausePage(`/${rel.replace(/index\.html$/, '')}`)) clauseGzip.push(gzipSync(readFileSync(path)).length);
+      const page = `/${rel.replace(/index\.html$/, '')}`;
+      if (size > largestPage.bytes) largestPage = { path: page, bytes: size };
+      if (isClausePage(page)) {
+        const html = readFileSync(path);
+        clauseGzip.push(gzipSync(html).length);
+        clauseText.push(Buffer.byteLength(html.toString('utf8').replace(/<(style|script)\b[^>]*>[\s\S]*?<\/\1>/g, '')));
+      }
     }
     const kind = rel.startsWith('pagefind/') ? rel.match(/\.(pf_[a-z]+)$|(\.js|\.json|\.pagefind)$/) : null;
     if (!kind) continue;
@@ -59,5 +71,5 @@ export function siteSize(dist: string, isClausePage: (path: string) => boolean):
     ? sum(pagefind.js) + sum(pagefind.entry) + Math.min(...(pagefind.wasm ?? [0])) + sum(pagefind.pf_meta) + median(pagefind.pf_index ?? []) + 5 * median(pagefind.pf_fragment ?? [])
     : undefined;
   const filterBytes = pagefind.pf_meta ? sum(pagefind.pf_filter) : undefined;
-  return { files, bytes, htmlPages, clausePageGzip: { median: median(clauseGzip), max: Math.max(0, ...clauseGzip) }, firstSearchBytes, filterBytes };
+  return { files, bytes, htmlPages, clausePageGzip: { median: median(clauseGzip), max: Math.max(0, ...clauseGzip) }, clausePageText: { median: median(clauseText) }, largestPage, firstSearchBytes, filterBytes };
 }
