@@ -3,7 +3,8 @@
  *
  *   npm run bench [-- --sizes 1000,5000,10000] [--versions 5] [--repeats 3] [--report docs/bench] [--work tests/.tmp/bench]
  *
- * For each size it generates a synthetic atlas (npm run fixture; one platform
+ * The atlas is built with `npm run build`'s script (scripts/build.mjs, heap
+ * bounded by ATLAS_HEAP_MB). For each size it generates a synthetic atlas (npm run fixture; one platform
  * per 50 clauses, at least 5) and times the Atlas core's stages in a child
  * process. Then, `--repeats` times, in interleaved rounds so both see the same
  * machine load: the atlas built cold (empty Astro, OG and snapshot caches),
@@ -45,6 +46,8 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(versio
 }
 const work = resolve(values.work);
 const astro = resolve('node_modules/astro/bin/astro.mjs');
+/** The atlas is built as `npm run build` builds it: through the script that bounds its heap. */
+const buildScript = resolve('scripts/build.mjs');
 const pagefindCli = resolve('node_modules/pagefind/lib/runner/bin.cjs');
 const quiet = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 
@@ -66,7 +69,7 @@ async function build(content: string, out: string, clauses: number, label: strin
   rmSync(timings, { force: true });
   const caches = atlasCaches(clauses);
   const env = { ...quiet, ATLAS_CONTENT: content, ATLAS_OUT: out, ATLAS_CACHE: caches.astro, ATLAS_OG_CACHE: caches.og, ATLAS_SNAPSHOT_CACHE: caches.snapshots, ATLAS_TIMINGS: timings };
-  const result = check(label, await measure(process.execPath, [astro, 'build'], env));
+  const result = check(label, await measure(process.execPath, [buildScript], env));
   const phases: Record<string, number> = {};
   let ogRendered = 0;
   let ogImages = 0;
