@@ -12,7 +12,7 @@
  * edited (caches kept), and the floor built warm after one entry's title is
  * edited. The floor (scripts/lib/bench/floor.ts) is plain Astro with one glob
  * collection and one dynamic route writing as many HTML pages as the atlas,
- * each about the size of a clause page's text, plus Pagefind over every page.
+ * each entry as long as the text a reader sees on a clause page, plus Pagefind over every page.
  * With `hugo` on the PATH the same pages are built by Hugo once per size, as a
  * reference line. Prints a table and writes report.md and report.json.
  */
@@ -142,7 +142,7 @@ for (const clauses of sizes) {
     rmSync(out, { recursive: true, force: true });
     cold.push(await build(content, out, clauses, `cold-${clauses}-${round}`));
     if (!size) {
-      // The floor writes as many HTML pages as the atlas, each about a clause page's text.
+      // The floor writes as many HTML pages as the atlas, each entry as long as a clause page's visible text.
       size = siteSize(out, isClausePage);
       writeFloorProject(floorDir, size.htmlPages, size.clausePageText.median);
     }

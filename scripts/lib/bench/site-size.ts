@@ -22,7 +22,7 @@ export interface SiteSize {
   htmlPages: number;
   /** gzip size of clause pages (HTML with its inlined CSS): median and largest. */
   clausePageGzip: { median: number; max: number };
-  /** Raw bytes of clause pages without their inline `<style>` and `<script>` elements: median (what the bench's floor pages are sized after). */
+  /** Bytes of the text a reader sees on a clause page (markup, inline style and scripts left out, white space collapsed): median (what the bench's floor entries are sized after). */
   clausePageText: { median: number };
   /** The largest HTML page, raw: its site path and bytes (no page should grow with the atlas). */
   largestPage: { path: string; bytes: number };
@@ -36,6 +36,15 @@ export interface SiteSize {
   firstSearchBytes: number | undefined;
   /** Bytes of every filter file, fetched when the Filters panel is opened. */
   filterBytes: number | undefined;
+}
+
+/** The text of a page as a reader sees it: inline style and scripts dropped, tags removed, white space collapsed. */
+function visibleText(html: string): string {
+  return html
+    .replace(/<(style|script)\b[^>]*>[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function siteSize(dist: string, isClausePage: (path: string) => boolean): SiteSize {
@@ -58,7 +67,7 @@ export function siteSize(dist: string, isClausePage: (path: string) => boolean):
       if (isClausePage(page)) {
         const html = readFileSync(path);
         clauseGzip.push(gzipSync(html).length);
-        clauseText.push(Buffer.byteLength(html.toString('utf8').replace(/<(style|script)\b[^>]*>[\s\S]*?<\/\1>/g, '')));
+        clauseText.push(Buffer.byteLength(visibleText(html.toString('utf8'))));
       }
     }
     const kind = rel.startsWith('pagefind/') ? rel.match(/\.(pf_[a-z]+)$|(\.js|\.json|\.pagefind)$/) : null;
