@@ -57,10 +57,12 @@ const s = (ms: number | undefined) => (ms === undefined ? '–' : `${(ms / 1000)
 const mb = (bytes: number | undefined) => (bytes === undefined ? '–' : `${Math.round(bytes / 1048576)} MB`);
 const kb = (bytes: number | undefined) => (bytes === undefined ? '–' : `${(bytes / 1024).toFixed(1)} KB`);
 
-/** The smallest and the median (lower middle for an even count) of some times, in ms. */
+/** The smallest and the median (the mean of the two middle values for an even count) of some times, in ms. */
 export function minMedian(values: readonly number[]): { min: number; median: number } {
   const sorted = [...values].sort((a, b) => a - b);
-  return { min: sorted[0] ?? 0, median: sorted[Math.floor((sorted.length - 1) / 2)] ?? 0 };
+  const middle = sorted.length / 2;
+  const median = sorted.length % 2 ? (sorted[Math.floor(middle)] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return { min: sorted[0] ?? 0, median };
 }
 
 const spread = (values: readonly number[]) => {
