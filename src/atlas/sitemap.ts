@@ -8,6 +8,7 @@
 import { siteUrl } from './site-url.ts';
 import { atlasChanges, CHANGES_PAGE_SIZE, changeFilters, changesPagePath, versionUrl } from './changes.ts';
 import { COMPARE_PAGE_SIZE, comparePagePath, comparePlatformPath } from './compare.ts';
+import { furtherHubPages, hubPagePath } from './hub-pages.ts';
 import type { Atlas, ClauseRecord, DocumentRecord } from './model.ts';
 
 export interface SitemapEntry {
@@ -83,6 +84,8 @@ export function sitemapEntries(atlas: Atlas): SitemapEntry[] {
   addGroup('/clause-types/', atlas.clauseTypes, (t) => latest(t.clauses.map(clauseDate)));
   addGroup('/regulations/', atlas.regulations, (r) => latest(r.clauses.map(clauseDate)));
   addGroup('/agencies/', atlas.agencies, (a) => latest(a.clauses.map(clauseDate)));
+  // Further pages of the hubs' paged lists follow the data, like the change log's.
+  for (const { hub, number } of furtherHubPages(atlas)) add(hubPagePath(hub, number), atlas.dataAsOf);
 
   return pages
     .map(([path, lastmod]): SitemapEntry => ({ loc: siteUrl(atlas, path), ...(lastmod === undefined ? {} : { lastmod }) }))

@@ -1,6 +1,8 @@
 /**
  * The benchmark's report: the measurements of every size as report.json, and
- * a Markdown table with the growth between consecutive sizes as report.md.
+ * Markdown tables as report.md — the atlas against the fair floor (min and
+ * median over the interleaved rounds, and their ratios), the phases of the
+ * first cold and warm build, and the growth between consecutive sizes.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,9 +14,13 @@ export interface Row {
   platforms: number;
   snapshots: number;
   core: { load: number; model: number; validate: number; exports: number };
-  cold: Build;
-  warm: Build;
-  floor: { pages: number; ms: number };
+  /** One atlas build per round, in order: cold with empty caches, warm after a one-clause edit. */
+  cold: Build[];
+  warm: Build[];
+  /** The fair floor (floor.ts), built in the same rounds: as many pages, `entryBytes` of Markdown each. */
+  floor: { pages: number; entryBytes: number; cold: FloorBuild[]; warm: FloorBuild[] };
+  /** Hugo over the floor's pages, once, when it is installed. */
+  hugoMs?: number | undefined;
   size: SiteSize;
 }
 
@@ -32,9 +38,18 @@ export interface Build {
   ogSinceBuildStart?: number | undefined;
 }
 
+/** One build of the floor: Astro, then Pagefind's CLI; `ms` is both. */
+export interface FloorBuild {
+  ms: number;
+  astroMs: number;
+  pagefindMs: number;
+  peakBytes: number | undefined;
+}
+
 export interface Report {
   sizes: number[];
   versions: number;
+  repeats: number;
   rows: Row[];
 }
 
@@ -42,53 +57,92 @@ const s = (ms: number | undefined) => (ms === undefined ? '–' : `${(ms / 1000)
 const mb = (bytes: number | undefined) => (bytes === undefined ? '–' : `${Math.round(bytes / 1048576)} MB`);
 const kb = (bytes: number | undefined) => (bytes === undefined ? '–' : `${(bytes / 1024).toFixed(1)} KB`);
 
-/** The table of every size, then how each grew against the size before it. */
+/** The smallest and the median (the mean of the two middle values for an even count) of some times, in ms. */
+export function minMedian(values: readonly number[]): { min: number; median: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  const median = sorted.length % 2 ? (sorted[Math.floor(middle)] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return { min: sorted[0] ?? 0, median };
+}
+
+const spread = (values: readonly number[]) => {
+  const { min, median } = minMedian(values);
+  return `${s(min)} / ${s(median)}`;
+};
+/** atlas ÷ floor, by min and by median. */
+const ratios = (atlas: readonly number[], floor: readonly number[]) => {
+  const a = minMedian(atlas);
+  const f = minMedian(floor);
+  return `${(a.min / f.min).toFixed(2)} / ${(a.median / f.median).toFixed(2)}`;
+};
+const row = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
+const peakOf = (builds: ReadonlyArray<{ peakBytes: number | undefined }>) => Math.max(0, ...builds.map((b) => b.peakBytes ?? 0)) || undefined;
+
+/** The tables of every size, then how each grew against the size before it. */
 export function reportTable(report: Report): string {
-  const lines = [
-    '| clauses | snapshots | load | model | validate | exports | build (cold) | pages | search index | OG cold: after pages (per image) | OG cold: from build start | OG warm (rendered) | build (warm) | floor (same pages) | warm ÷ floor | peak memory, all processes (largest) | output | clause page gzip (median / max) | first search | filter lists |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...report.rows.map((r) =>
-      [
+  const floorTable = [
+    '| clauses | HTML pages | atlas cold (min / median) | floor cold (min / median) | cold ÷ floor (min / median) | atlas warm (min / median) | floor warm (min / median) | warm ÷ floor (min / median) | floor: Astro / Pagefind (median cold) | Hugo, same pages | peak memory: atlas (largest process) / floor |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...report.rows.map((r) => {
+      const ms = (builds: ReadonlyArray<{ ms: number }>) => builds.map((b) => b.ms);
+      return row([
+        r.clauses,
+        r.floor.pages,
+        spread(ms(r.cold)),
+        spread(ms(r.floor.cold)),
+        ratios(ms(r.cold), ms(r.floor.cold)),
+        spread(ms(r.warm)),
+        spread(ms(r.floor.warm)),
+        ratios(ms(r.warm), ms(r.floor.warm)),
+        `${s(minMedian(r.floor.cold.map((b) => b.astroMs)).median)} / ${s(minMedian(r.floor.cold.map((b) => b.pagefindMs)).median)}`,
+        r.hugoMs === undefined ? 'not installed' : s(r.hugoMs),
+        `${mb(peakOf([...r.cold, ...r.warm]))} (${mb(Math.max(0, ...[...r.cold, ...r.warm].map((b) => b.peakProcessBytes ?? 0)) || undefined)}) / ${mb(peakOf([...r.floor.cold, ...r.floor.warm]))}`,
+      ]);
+    }),
+  ];
+  const phaseTable = [
+    '| clauses | snapshots | load | model | validate | exports | pages (cold) | search index (cold) | OG cold: after pages (per image) | OG warm (rendered) | output | largest page | clause page gzip (median / max) | first search | filter lists |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...report.rows.map((r) => {
+      const cold = r.cold[0];
+      const warm = r.warm[0];
+      return row([
         r.clauses,
         r.snapshots,
         s(r.core.load),
         s(r.core.model),
         s(r.core.validate),
         s(r.core.exports),
-        s(r.cold.ms),
-        s(r.cold.phases.pages),
-        s(r.cold.phases.search),
-        `${s(r.cold.phases.og)} (${((r.cold.phases.og ?? 0) / Math.max(1, r.cold.ogImages)).toFixed(1)} ms/image)`,
-        s(r.cold.ogSinceBuildStart),
-        `${s(r.warm.phases.og)} (${r.warm.ogRendered})`,
-        s(r.warm.ms),
-        `${s(r.floor.ms)} (${r.floor.pages})`,
-        (r.warm.ms / r.floor.ms).toFixed(2),
-        `${mb(Math.max(r.cold.peakBytes ?? 0, r.warm.peakBytes ?? 0) || undefined)} (${mb(Math.max(r.cold.peakProcessBytes ?? 0, r.warm.peakProcessBytes ?? 0) || undefined)})`,
+        s(cold?.phases.pages),
+        s(cold?.phases.search),
+        `${s(cold?.phases.og)} (${((cold?.phases.og ?? 0) / Math.max(1, cold?.ogImages ?? 0)).toFixed(1)} ms/image)`,
+        `${s(warm?.phases.og)} (${warm?.ogRendered ?? '–'})`,
         mb(r.size.bytes),
+        `${kb(r.size.largestPage.bytes)} (\`${r.size.largestPage.path}\`)`,
         `${kb(r.size.clausePageGzip.median)} / ${kb(r.size.clausePageGzip.max)}`,
         kb(r.size.firstSearchBytes),
         kb(r.size.filterBytes),
-      ].join(' | ').replace(/^/, '| ').replace(/$/, ' |'),
-    ),
+      ]);
+    }),
   ];
-  // How each size's builds grew against the size before it: linear growth keeps the time ratio at or under the clause ratio.
+  // Linear growth keeps the time ratio at or under the clause ratio.
   const growth = report.rows.slice(1).map((r, i) => {
     const before = report.rows[i]!;
     const ratio = (a: number, b: number) => (a / b).toFixed(2);
-    return `- ${before.clauses} → ${r.clauses} clauses (×${ratio(r.clauses, before.clauses)}): cold build ×${ratio(r.cold.ms, before.cold.ms)}, warm build ×${ratio(r.warm.ms, before.warm.ms)}, pages ×${ratio(r.cold.phases.pages ?? 0, before.cold.phases.pages ?? 1)}, search index ×${ratio(r.cold.phases.search ?? 0, before.cold.phases.search ?? 1)}, floor ×${ratio(r.floor.ms, before.floor.ms)}`;
+    const med = (builds: ReadonlyArray<{ ms: number }>) => minMedian(builds.map((b) => b.ms)).median;
+    return `- ${before.clauses} → ${r.clauses} clauses (×${ratio(r.clauses, before.clauses)}): cold build ×${ratio(med(r.cold), med(before.cold))}, warm build ×${ratio(med(r.warm), med(before.warm))}, peak memory ×${ratio(peakOf([...r.cold, ...r.warm]) ?? 0, peakOf([...before.cold, ...before.warm]) ?? 1)}, floor cold ×${ratio(med(r.floor.cold), med(before.floor.cold))}`;
   });
-  return [lines.join('\n'), ...(growth.length ? ['', 'Growth between sizes:', '', ...growth] : [])].join('\n');
+  return [floorTable.join('\n'), '', 'Phases of the first cold and warm build:', '', phaseTable.join('\n'), ...(growth.length ? ['', 'Growth between sizes (medians):', '', ...growth] : [])].join('\n');
 }
 
-/** Writes report.json and report.md into `dir`; returns the table. */
+/** Writes report.json and report.md into `dir`; returns the tables. */
 export function writeReport(dir: string, report: Report): string {
   const table = reportTable(report);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'report.json'), `${JSON.stringify({ versions: report.versions, rows: report.rows }, null, 2)}\n`);
+  writeFileSync(join(dir, 'report.json'), `${JSON.stringify({ versions: report.versions, repeats: report.repeats, rows: report.rows }, null, 2)}\n`);
   writeFileSync(
     join(dir, 'report.md'),
-    `# Build benchmark\n\nGenerated by \`npm run bench -- --sizes ${report.sizes.join(',')} --versions ${report.versions}\` on a 2-core machine. Times are wall-clock for one run each; the floor is a plain Astro build of the same number of trivial Markdown pages, measured in the same run. Between the cold and the warm build one clause's title is edited, so \"OG warm (rendered)\" counts the cards drawn again for that one change. OG cards are drawn from the start of the build on one worker thread (page rendering keeps one core busy) and on every core once the pages are written: \"after pages\" is the wall time OG adds after that, per card drawn; \"from build start\" is when the last card was done. Peak memory is the resident set of the build's whole process tree (Node with its worker threads, and Pagefind's indexer), sampled every 250 ms; in brackets, its largest single process. \"First search\" is what Pagefind's files for a first query weigh as served (JS and entry gzip-compressed, WebAssembly and metadata as Pagefind stores them, one median index chunk, five median result fragments); \"filter lists\" is what opening the search page's Filters panel adds.\n\n${table}\n`,
+    `# Build benchmark\n\nGenerated by \`npm run bench -- --sizes ${report.sizes.join(',')} --versions ${report.versions} --repeats ${report.repeats}\`. Each size is built in ${report.repeats} interleaved rounds — atlas cold, floor cold, atlas warm, floor warm — so the atlas and its floor see the same machine load; times are wall-clock, given as the smallest and the median over the rounds. Cold: Astro's, the OG cards' and the rendered snapshots' caches emptied. Warm: caches kept, one clause's title (one floor entry's title) edited before the build. The floor is plain Astro (same version) with one glob content collection and one dynamic route writing as many HTML pages as the atlas, each entry as long as the text a reader sees on a clause page (its Markdown renders to about as many words as a clause page shows, with far less markup), plus Pagefind's CLI over every page. Peak memory is the resident set of the build's whole process tree (Node with its worker threads, and Pagefind's indexer), sampled every 250 ms. "First search" is what Pagefind's files for a first query weigh as served (JS and entry gzip-compressed, WebAssembly and metadata as Pagefind stores them, one median index chunk, five median result fragments); "filter lists" is what opening the search page's Filters panel adds.\n\n${table}\n`,
   );
   return table;
 }

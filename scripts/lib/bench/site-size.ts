@@ -22,6 +22,10 @@ export interface SiteSize {
   htmlPages: number;
   /** gzip size of clause pages (HTML with its inlined CSS): median and largest. */
   clausePageGzip: { median: number; max: number };
+  /** Bytes of the text a reader sees on a clause page (markup, inline style and scripts left out, white space collapsed): median (what the bench's floor entries are sized after). */
+  clausePageText: { median: number };
+  /** The largest HTML page, raw: its site path and bytes (no page should grow with the atlas). */
+  largestPage: { path: string; bytes: number };
   /**
    * Bytes a first query fetches from Pagefind: its JS and entry file
    * (gzip-compressed as a server sends them), the WebAssembly and metadata
@@ -34,11 +38,22 @@ export interface SiteSize {
   filterBytes: number | undefined;
 }
 
+/** The text of a page as a reader sees it: inline style and scripts dropped, tags removed, white space collapsed. */
+function visibleText(html: string): string {
+  return html
+    .replace(/<(style|script)\b[^>]*>[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 export function siteSize(dist: string, isClausePage: (path: string) => boolean): SiteSize {
   let files = 0;
   let bytes = 0;
   let htmlPages = 0;
   const clauseGzip: number[] = [];
+  const clauseText: number[] = [];
+  let largestPage = { path: '', bytes: 0 };
   const pagefind: Record<string, number[]> = {};
   for (const path of walk(dist)) {
     const size = statSync(path).size;
@@ -47,7 +62,13 @@ export function siteSize(dist: string, isClausePage: (path: string) => boolean):
     const rel = relative(dist, path).split('\\').join('/');
     if (rel.endsWith('.html')) {
       htmlPages++;
-      if (isClausePage(`/${rel.replace(/index\.html$/, '')}`)) clauseGzip.push(gzipSync(readFileSync(path)).length);
+      const page = `/${rel.replace(/index\.html$/, '')}`;
+      if (size > largestPage.bytes) largestPage = { path: page, bytes: size };
+      if (isClausePage(page)) {
+        const html = readFileSync(path);
+        clauseGzip.push(gzipSync(html).length);
+        clauseText.push(Buffer.byteLength(visibleText(html.toString('utf8'))));
+      }
     }
     const kind = rel.startsWith('pagefind/') ? rel.match(/\.(pf_[a-z]+)$|(\.js|\.json|\.pagefind)$/) : null;
     if (!kind) continue;
@@ -59,5 +80,5 @@ export function siteSize(dist: string, isClausePage: (path: string) => boolean):
     ? sum(pagefind.js) + sum(pagefind.entry) + Math.min(...(pagefind.wasm ?? [0])) + sum(pagefind.pf_meta) + median(pagefind.pf_index ?? []) + 5 * median(pagefind.pf_fragment ?? [])
     : undefined;
   const filterBytes = pagefind.pf_meta ? sum(pagefind.pf_filter) : undefined;
-  return { files, bytes, htmlPages, clausePageGzip: { median: median(clauseGzip), max: Math.max(0, ...clauseGzip) }, firstSearchBytes, filterBytes };
+  return { files, bytes, htmlPages, clausePageGzip: { median: median(clauseGzip), max: Math.max(0, ...clauseGzip) }, clausePageText: { median: median(clauseText) }, largestPage, firstSearchBytes, filterBytes };
 }
