@@ -39,7 +39,7 @@ afterAll(() => {
 
 /** The hrefs a list page shows for its items, in order: clause links, or the comparison's platform row headers. */
 function listed(hub: PagedHub, html: string): string[] {
-  const pattern = hub.list === 'clauses' ? /<p class="clause-list__title">\s*<a href="([^"]+)"/g : /<th scope="row"><a href="([^"]+)"/g;
+  const pattern = hub.list === 'clauses' ? /<p class="clause-list__title">\s*<a href="([^"]+)"/g : /<th scope="row"[^>]*><a href="([^"]+)"/g;
   return [...html.matchAll(pattern)].map((m) => m[1] ?? '');
 }
 

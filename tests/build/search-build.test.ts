@@ -140,7 +140,8 @@ describe('the search index', () => {
 
   it('says which words it answered with when Pagefind matched the start of a longer word, and not otherwise', async () => {
     const partial = await search('arbitrat');
-    expect(partial.map((r) => r.url)).toEqual(['/clause-types/arbitration/', '/platform/acme/terms-of-service/arbitration/']);
+    // Which of the two ranks first depends on how much text each page holds, not on the matching asserted here.
+    expect(partial.map((r) => r.url).sort()).toEqual(['/clause-types/arbitration/', '/platform/acme/terms-of-service/arbitration/']);
     expect(resultSummary('arbitrat', partial.length, partial.map((r) => r.excerpt))).toBe('Showing results for “arbitration” (matched for “arbitrat”): 2 results.');
     const exact = await search('train');
     expect(resultSummary('train', exact.length, exact.map((r) => r.excerpt))).toBe(`${exact.length} results for “train”.`);
