@@ -55,6 +55,18 @@ describe('the fixture build', () => {
     expect(text).toContain(cited?.data.sha256.slice(0, 12) ?? 'missing');
   });
 
+  it('dates and credits an analysis from its front matter, on the page, in its citation and in its downloads', () => {
+    // The clause's dates are written unquoted, as YAML dates: Astro's content layer must read them as the text written.
+    const text = textOf(page('/platform/acme/privacy-policy/message-retention/'));
+    expect(text).toContain('Analysis written 4 September 2023');
+    expect(text).toContain('Last reviewed 10 October 2023');
+    expect(text).toContain('Contributors Fixture Reviewer');
+    expect(text).toContain('Fixture Reviewer. (2023, October 10). Messages are kept for thirty days [analysis of a clause in Acme Social');
+    const bib = site.read('cite/FX-P-000001.bib');
+    expect(bib).toContain('author = {{Fixture Reviewer}}');
+    expect(bib).toContain('date = {2023-10-10}');
+  });
+
   it('puts the evidence first: the quote, with a link to its highlighted passage, before the analysis; provenance and citation last', () => {
     const html = page('/platform/acme/privacy-policy/message-retention/');
     const at = (marker: string) => {

@@ -51,11 +51,12 @@ describe('the CSL-JSON item', () => {
     expect(documentItem.URL).toBe('https://fixture.example/r/FX-D-00002/');
   });
 
-  it('pins the snapshot the clause is cited against, and leaves dates out when there are none', () => {
+  it('pins the snapshot the clause is cited against, dates it by its review, and leaves dates out when there are none', () => {
     const gone = atlas.clauseByKey.get('acme/privacy-policy/message-retention');
     if (!gone) throw new Error('fixture clause missing');
     expect(clauseCslItem(atlas, gone).note).toContain('text captured 2023-08-01');
-    expect(clauseCslItem(atlas, gone)).not.toHaveProperty('issued');
+    expect(clauseCslItem(atlas, gone).issued).toEqual({ 'date-parts': [[2023, 10, 10]] });
+    expect(clauseCslItem(atlas, gone).author).toEqual([{ literal: 'Fixture Reviewer' }]);
     const bare = clauseCslItem({ site: atlas.site }, { ...aiTraining, citedSnapshot: undefined });
     expect(bare).not.toHaveProperty('issued');
     expect(bare).not.toHaveProperty('accessed');
