@@ -30,6 +30,7 @@
  *   the import does not rewrite it: it reports the line to add by hand (a note,
  *   not a problem).
  */
+import { routes } from '../../src/atlas/routes.ts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { documentSchema, documentTypes, type DocumentData } from '../../src/schema/document.ts';
@@ -372,7 +373,7 @@ export async function planImport(options: ImportOptions): Promise<ImportPlan> {
   }
   let next = nextRecordNumber(ledger, 'document', existingIds);
   for (const target of targets) {
-    const sitePath = `/platform/${target.platform}/${target.slug}/`;
+    const sitePath = routes.document(`${target.platform}/${target.slug}`);
     if (target.create !== undefined) {
       const owner = pathOwner.get(sitePath);
       if (owner !== undefined) {

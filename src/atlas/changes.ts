@@ -4,6 +4,7 @@
  * newest first, with the analysed clauses whose quote moved at that version.
  * Built once per atlas in one pass over the snapshots and clause timelines.
  */
+import { routes } from './routes.ts';
 import type { Atlas, ClauseRecord, DocumentRecord, PlatformRecord, SnapshotView, TimelineEvent } from './model.ts';
 import { clausesAffectedText, summarizeVersion } from './version-summary.ts';
 
@@ -49,7 +50,7 @@ interface ChangeLog {
 
 /** The address a capture's version page had before captures and versions were told apart; for a version it is its page. */
 export function versionPath(snapshot: SnapshotView): string {
-  return `/platform/${snapshot.documentKey}/versions/${snapshot.stamp}/`;
+  return routes.version(snapshot.documentKey, snapshot.stamp);
 }
 
 /** Anchor of a capture in its version page's list of checks. */
@@ -134,11 +135,6 @@ export function changeOf(atlas: Atlas, snapshot: SnapshotView): Change | undefin
  * grow with the atlas (issue 14: one page of 312 entries weighed 288 KB).
  */
 export const CHANGES_PAGE_SIZE = 50;
-
-/** Site path of page `n` (1-based) of the change log: `/changes/`, `/changes/2/`, … */
-export function changesPagePath(n: number): string {
-  return n === 1 ? '/changes/' : `/changes/${n}/`;
-}
 
 /** Every new version across the atlas, newest first; computed once per atlas. */
 export function atlasChanges(atlas: Atlas): readonly Change[] {

@@ -152,8 +152,3 @@ export const citationFormats = {
 } as const;
 
 export type CitationFormat = keyof typeof citationFormats;
-
-/** Site path of a record's citation download, e.g. `/cite/CA-P-000001.bib`. */
-export function citationPath(id: string, format: CitationFormat): string {
-  return `/cite/${id}.${format}`;
-}

@@ -12,6 +12,7 @@
  * §9.16 needs none for a page pinned to a version; Bluebook's "last visited"
  * is the reader's to add). Nothing depends on the build's clock.
  */
+import { routes } from './routes.ts';
 import { siteUrl } from './site-url.ts';
 import { formatApaDate, formatBluebookDate, formatDate } from './dates.ts';
 import type { Atlas, ClauseRecord, DocumentRecord, SnapshotView } from './model.ts';
@@ -20,6 +21,8 @@ import type { Atlas, ClauseRecord, DocumentRecord, SnapshotView } from './model.
 export const SHA_PREFIX_LENGTH = 12;
 
 export interface Citation {
+  /** The record ID the citation names. */
+  id: string;
   /** APA 7 style reference for a web page. */
   apa: string;
   /** Bluebook-style internet citation (rule 18.2). */
@@ -36,7 +39,7 @@ type CitationContext = Pick<Atlas, 'site'>;
 
 /** The permanent URL of a record ID on this atlas. */
 export function permanentUrl(atlas: Pick<Atlas, 'site'>, id: string): string {
-  return siteUrl(atlas, `/r/${id}/`);
+  return siteUrl(atlas, routes.permanent(id));
 }
 
 interface Work {
@@ -60,7 +63,7 @@ function cite(atlas: CitationContext, work: Work): Citation {
   const apa = `${site.publisher}. (${date}). ${work.title} [${work.describes}; record ${work.id}${versionNote(work.snapshot, formatDate)}]. ${site.name}. ${url}`;
   const dated = work.issued ? `, dated ${formatBluebookDate(work.issued)}` : '';
   const bluebook = `${site.publisher}, ${work.title}, ${site.name} (${work.describes}, record ${work.id}${dated}${versionNote(work.snapshot, formatBluebookDate)}), ${url}.`;
-  return { apa, bluebook, permanentUrl: url, snapshot: work.snapshot, issued: work.issued };
+  return { id: work.id, apa, bluebook, permanentUrl: url, snapshot: work.snapshot, issued: work.issued };
 }
 
 /** Citation of a clause analysis, pinned to the snapshot the clause is cited against. */

@@ -5,6 +5,7 @@
  * comparison (never locale-aware), histories oldest first, so the same content
  * gives the same bytes on every machine.
  */
+import { routePattern, routes } from './routes.ts';
 import { siteUrl } from './site-url.ts';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'astro/zod';
@@ -26,7 +27,7 @@ import {
 } from '../schema/export.ts';
 import { clauseCitation, documentCitation, permanentUrl } from './citation.ts';
 import { gradeBounds, requiredDocumentTypes, severityPoints, type Grade } from './grade.ts';
-import { exportSchemas, jsonSchema, schemaNames, schemaPath, type ExportSchemaName, type JsonSchema } from './json-schema.ts';
+import { exportSchemas, jsonSchema, schemaNames, type ExportSchemaName, type JsonSchema } from './json-schema.ts';
 import type { Atlas, ClauseRecord, ClauseTypeRecord, DocumentRecord, PlatformRecord, SnapshotView } from './model.ts';
 
 /** Licences of what /data/ and /api/ publish. */
@@ -44,23 +45,6 @@ export const DATA_LICENCES = {
 /** Joins list fields in CSV cells; keys are slugs, so it never occurs inside one. */
 export const CSV_LIST_SEPARATOR = ';';
 
-/** Site paths of the JSON API. */
-export const apiPath = {
-  index: '/api/v1/index.json',
-  platform: (platform: PlatformRecord) => `/api/v1/platforms/${platform.slug}.json`,
-  document: (document: DocumentRecord) => `/api/v1/documents/${document.key}.json`,
-  clause: (clause: ClauseRecord) => `/api/v1/clauses/${clause.key}.json`,
-  clauseType: (clauseType: ClauseTypeRecord) => `/api/v1/clause-types/${clauseType.key}.json`,
-};
-
-/** Site paths of the bulk downloads. */
-export const dataPath = { jsonl: '/data/atlas.jsonl', csv: '/data/clauses.csv' } as const;
-
-/** Site path of a snapshot's raw text. */
-export function snapshotRawPath(snapshot: SnapshotView): string {
-  return `/snapshots/${snapshot.documentKey}/${snapshot.stamp}.md`;
-}
-
 type Context = Pick<Atlas, 'site' | 'dataAsOf'>;
 
 
@@ -75,7 +59,7 @@ const platformRef = (atlas: Context, p: PlatformRecord): PlatformRef => ({
   key: p.slug,
   name: p.data.name,
   url: siteUrl(atlas, p.url),
-  api_url: siteUrl(atlas, apiPath.platform(p)),
+  api_url: siteUrl(atlas, routes.apiPlatform(p.slug)),
 });
 
 const documentRef = (atlas: Context, d: DocumentRecord): DocumentRef => ({
@@ -83,7 +67,7 @@ const documentRef = (atlas: Context, d: DocumentRecord): DocumentRef => ({
   id: d.data.id,
   title: d.data.title,
   url: siteUrl(atlas, d.url),
-  api_url: siteUrl(atlas, apiPath.document(d)),
+  api_url: siteUrl(atlas, routes.apiDocument(d.key)),
 });
 
 const clauseRef = (atlas: Context, c: ClauseRecord): ClauseRef => ({
@@ -92,14 +76,14 @@ const clauseRef = (atlas: Context, c: ClauseRecord): ClauseRef => ({
   title: c.data.title,
   severity: c.data.severity,
   url: siteUrl(atlas, c.url),
-  api_url: siteUrl(atlas, apiPath.clause(c)),
+  api_url: siteUrl(atlas, routes.apiClause(c.key)),
 });
 
 const clauseTypeRef = (atlas: Context, t: ClauseTypeRecord): ClauseTypeRef => ({
   key: t.key,
   name: t.data.name,
   url: siteUrl(atlas, t.url),
-  api_url: siteUrl(atlas, apiPath.clauseType(t)),
+  api_url: siteUrl(atlas, routes.apiClauseType(t.key)),
 });
 
 const snapshotRef = (atlas: Context, s: SnapshotView): SnapshotRef => ({
@@ -108,7 +92,7 @@ const snapshotRef = (atlas: Context, s: SnapshotView): SnapshotRef => ({
   captured_at: s.capturedAt,
   sha256: s.data.sha256,
   archive_url: s.data.archive_url ?? null,
-  raw_url: siteUrl(atlas, snapshotRawPath(s)),
+  raw_url: siteUrl(atlas, routes.snapshotText(s.documentKey, s.stamp)),
 });
 
 /** The formatted citations, without the model objects a Citation also carries. */
@@ -150,9 +134,9 @@ export function apiIndex(atlas: Atlas): ApiIndex {
     },
     licences: DATA_LICENCES,
     downloads: {
-      jsonl: siteUrl(atlas, dataPath.jsonl),
-      csv: siteUrl(atlas, dataPath.csv),
-      schemas: Object.fromEntries(schemaNames.map((name) => [name, siteUrl(atlas, schemaPath(name))])),
+      jsonl: siteUrl(atlas, routes.dataJsonl()),
+      csv: siteUrl(atlas, routes.dataCsv()),
+      schemas: Object.fromEntries(schemaNames.map((name) => [name, siteUrl(atlas, routes.schema(name))])),
     },
     grading: {
       severity_points: { ...severityPoints },
@@ -330,7 +314,7 @@ export function clauseRows(atlas: Context & Pick<Atlas, 'clauses'>): ClauseRow[]
       source_link: clause.sourceLink ?? null,
       url: siteUrl(atlas, clause.url),
       permanent_url: permanentUrl(atlas, data.id),
-      api_url: siteUrl(atlas, apiPath.clause(clause)),
+      api_url: siteUrl(atlas, routes.apiClause(clause.key)),
       peers: byKey(clause.peers).map((peer) => peer.key),
       peer_count: clause.peerCount,
     };
@@ -389,13 +373,14 @@ export interface FieldDoc {
   description: string;
 }
 
-const exportFiles: Record<ExportSchemaName, string> = {
-  'api-index': apiPath.index,
-  'api-platform': '/api/v1/platforms/<platform>.json',
-  'api-document': '/api/v1/documents/<platform>/<document>.json',
-  'api-clause': '/api/v1/clauses/<platform>/<document>/<clause>.json',
-  'api-clause-type': '/api/v1/clause-types/<type>.json',
-  'clause-row': `${dataPath.jsonl}, ${dataPath.csv}`,
+/** Where each export shape is published, as readers see the paths. */
+export const exportFiles: Record<ExportSchemaName, string> = {
+  'api-index': routes.apiIndex(),
+  'api-platform': routePattern(routes.apiPlatform, 'platform'),
+  'api-document': routePattern(routes.apiDocument, 'platform/document'),
+  'api-clause': routePattern(routes.apiClause, 'platform/document/clause'),
+  'api-clause-type': routePattern(routes.apiClauseType, 'type'),
+  'clause-row': `${routes.dataJsonl()}, ${routes.dataCsv()}`,
 };
 
 /** Patterns the generated schemas use for dates, so the dictionary can name them. */

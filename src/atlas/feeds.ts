@@ -8,6 +8,7 @@
  * in content already; this is the second line), and text the library wraps in
  * CDATA cannot close the section early.
  */
+import { routes, type FeedFormat } from './routes.ts';
 import { siteUrl } from './site-url.ts';
 import { Feed, type FeedOptions, type Item } from 'feed';
 import { NOT_PLAIN_TEXT } from '../schema/common.ts';
@@ -21,12 +22,10 @@ export const POLICY_TEXT_CREDIT = 'Policy texts: Platform Governance Archive, Un
 /** Newest changes kept in each feed; older ones stay on the change pages. */
 export const FEED_ITEM_LIMIT = 50;
 
-export type FeedFormat = 'rss' | 'atom' | 'json';
-
-const FORMATS: Record<FeedFormat, { file: string; contentType: string }> = {
-  rss: { file: 'feed.xml', contentType: 'application/rss+xml; charset=utf-8' },
-  atom: { file: 'atom.xml', contentType: 'application/atom+xml; charset=utf-8' },
-  json: { file: 'feed.json', contentType: 'application/feed+json; charset=utf-8' },
+const CONTENT_TYPES: Record<FeedFormat, string> = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
 };
 const FORMAT_ORDER: readonly FeedFormat[] = ['rss', 'atom', 'json'];
 
@@ -40,8 +39,8 @@ export interface FeedFile {
 
 /** Site paths of the three feeds of the whole atlas, or of one platform. */
 export function feedPaths(platform?: PlatformRecord): Record<FeedFormat, string> {
-  const base = platform ? platform.url : '/changes/';
-  return { rss: `${base}${FORMATS.rss.file}`, atom: `${base}${FORMATS.atom.file}`, json: `${base}${FORMATS.json.file}` };
+  const feed = (format: FeedFormat) => routes.feed(format, platform?.slug);
+  return { rss: feed('rss'), atom: feed('atom'), json: feed('json') };
 }
 
 /** Text without the characters XML 1.0 forbids (and C1 controls and CR, as in content validation). */
@@ -130,7 +129,7 @@ function atlasScope(atlas: Atlas): FeedScope {
   return {
     title: `${atlas.site.name}: policy changes`,
     description: `Substantive changes to the platform policies tracked by ${atlas.site.name}, newest first.`,
-    home: '/changes/',
+    home: routes.changes(),
     paths: feedPaths(),
     changes: atlasChanges(atlas),
   };
@@ -149,7 +148,7 @@ function platformScope(atlas: Atlas, platform: PlatformRecord): FeedScope {
 /** One feed of the whole atlas, or of one platform when given. */
 export function feedFile(atlas: Atlas, format: FeedFormat, platform?: PlatformRecord): FeedFile {
   const scope = platform ? platformScope(atlas, platform) : atlasScope(atlas);
-  return { path: scope.paths[format], contentType: FORMATS[format].contentType, body: renderFeed(atlas, scope, format) };
+  return { path: scope.paths[format], contentType: CONTENT_TYPES[format], body: renderFeed(atlas, scope, format) };
 }
 
 /** Every feed of the site: the atlas's three, then each platform's three. */

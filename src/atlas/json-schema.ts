@@ -54,11 +54,6 @@ export type ExportSchemaName = keyof typeof exportSchemas;
 export type SchemaName = keyof typeof contentSchemas | ExportSchemaName;
 export const schemaNames = Object.keys(schemaSources) as SchemaName[];
 
-/** Site path of a published schema. */
-export function schemaPath(name: SchemaName): string {
-  return `/data/schema/${name}.json`;
-}
-
 /** The JSON Schema of one content file or export shape; self-contained (no $ref). */
 export function jsonSchema(name: SchemaName): JsonSchema {
   const { title, description, schema, io } = schemaSources[name];

@@ -12,6 +12,7 @@ import type { Ledger } from '../schema/ledger.ts';
 import type { Platform } from '../schema/platform.ts';
 import type { Regulation } from '../schema/regulation.ts';
 import type { Site } from '../schema/site.ts';
+import { routes } from './routes.ts';
 import { computeGrade, countSeverities, gradeBasis, type Grade } from './grade.ts';
 import type { Entry, LoadedContent } from './load.ts';
 import { computeRarity, type Rarity } from './rarity.ts';
@@ -220,7 +221,7 @@ export function buildAtlas(content: LoadedContent): Atlas {
       slug: e.key,
       file: e.file,
       data: e.data,
-      url: `/platform/${e.key}/`,
+      url: routes.platform(e.key),
       documents: [],
       clauses: [],
       severityCounts: countSeverities([]),
@@ -245,7 +246,7 @@ export function buildAtlas(content: LoadedContent): Atlas {
       slug,
       file: e.file,
       data: e.data,
-      url: `/platform/${e.key}/`,
+      url: routes.document(e.key),
       platform,
       snapshots: snapshotsByDocument.get(e.key) ?? [],
       history: [],
@@ -279,12 +280,12 @@ export function buildAtlas(content: LoadedContent): Atlas {
   }
 
   const clauseTypes = content.clauseTypes
-    .map((e): ClauseTypeRecord => ({ key: e.key, file: e.file, data: e.data, url: `/clause-types/${e.key}/`, clauses: [], platforms: [], rarity: computeRarity(0, platforms.length), severityCounts: countSeverities([]) }))
+    .map((e): ClauseTypeRecord => ({ key: e.key, file: e.file, data: e.data, url: routes.clauseType(e.key), clauses: [], platforms: [], rarity: computeRarity(0, platforms.length), severityCounts: countSeverities([]) }))
     .sort(byName);
   const clauseTypeByKey = new Map(clauseTypes.map((t) => [t.key, t]));
 
   const agencies = content.agencies
-    .map((e): AgencyRecord => ({ key: e.key, file: e.file, data: e.data, url: `/agencies/${e.key}/`, regulations: [], clauses: [] }))
+    .map((e): AgencyRecord => ({ key: e.key, file: e.file, data: e.data, url: routes.agency(e.key), regulations: [], clauses: [] }))
     .sort(byName);
   const agencyByKey = new Map(agencies.map((a) => [a.key, a]));
 
@@ -294,7 +295,7 @@ export function buildAtlas(content: LoadedContent): Atlas {
       file: e.file,
       data: e.data,
       body: e.body,
-      url: `/regulations/${e.key}/`,
+      url: routes.regulation(e.key),
       agencies: e.data.agencies.flatMap((k) => agencyByKey.get(k) ?? []),
       clauses: [],
     }))
@@ -314,7 +315,7 @@ export function buildAtlas(content: LoadedContent): Atlas {
       slug,
       file: e.file,
       data: e.data,
-      url: `/platform/${e.key}/`,
+      url: routes.clause(e.key),
       document,
       platform: document.platform,
       clauseType: clauseTypeByKey.get(e.data.clause_type),

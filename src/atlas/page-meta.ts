@@ -10,7 +10,8 @@ import { ogCardsFor, ogImageLookup, type OgCard } from '../og/cards.ts';
 import type { CardData } from '../og/card.ts';
 import { versionUrl } from './changes.ts';
 import { permanentUrl } from './citation.ts';
-import { feedPaths, type FeedFormat } from './feeds.ts';
+import { feedPaths } from './feeds.ts';
+import { routes, type FeedFormat } from './routes.ts';
 import { clauseJsonLd } from './json-ld.ts';
 import type { AgencyRecord, Atlas, ClauseRecord, ClauseTypeRecord, DocumentRecord, PlatformRecord, RegulationRecord, SnapshotView } from './model.ts';
 
@@ -82,16 +83,16 @@ export const KIND_LABELS: Record<PageKind, string> = {
 
 /** Section index pages: the first crumb under home for every page in the section. */
 const SECTIONS: ReadonlyArray<{ prefix: string; crumb: Crumb }> = [
-  { prefix: '/platform/', crumb: { name: 'Platforms', path: '/platforms/' } },
-  { prefix: '/platforms/', crumb: { name: 'Platforms', path: '/platforms/' } },
-  { prefix: '/clause-types/', crumb: { name: 'Clause types', path: '/clause-types/' } },
-  { prefix: '/regulations/', crumb: { name: 'Regulations', path: '/regulations/' } },
-  { prefix: '/agencies/', crumb: { name: 'Agencies', path: '/agencies/' } },
-  { prefix: '/changes/', crumb: { name: 'Changes', path: '/changes/' } },
+  { prefix: routes.platformPrefix(), crumb: { name: 'Platforms', path: routes.platforms() } },
+  { prefix: routes.platforms(), crumb: { name: 'Platforms', path: routes.platforms() } },
+  { prefix: routes.clauseTypes(), crumb: { name: 'Clause types', path: routes.clauseTypes() } },
+  { prefix: routes.regulations(), crumb: { name: 'Regulations', path: routes.regulations() } },
+  { prefix: routes.agencies(), crumb: { name: 'Agencies', path: routes.agencies() } },
+  { prefix: routes.changes(), crumb: { name: 'Changes', path: routes.changes() } },
 ];
 
 /** Index pages that list records: schema.org CollectionPage rather than WebPage. */
-const COLLECTION_PATHS = new Set(['/platforms/', '/clause-types/', '/regulations/', '/agencies/', '/changes/', '/search/']);
+const COLLECTION_PATHS = new Set([routes.platforms(), routes.clauseTypes(), routes.regulations(), routes.agencies(), routes.changes(), routes.search()]);
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 const countryName = (code: string) => regionNames.of(code) ?? code;
@@ -252,7 +253,7 @@ export function buildPageMeta(atlas: Atlas, cards: readonly OgCard[] = ogCardsFo
       case 'version':
         return { ...digitalDocument(page.document), version: page.record.data.sha256, dateCreated: page.record.capturedAt, ...(page.record.data.archive_url ? { archivedAt: page.record.data.archive_url } : {}) };
       case 'clause-type':
-        return { '@type': 'DefinedTerm', name: page.record.data.name, description: page.record.data.description, inDefinedTermSet: absolute('/clause-types/') };
+        return { '@type': 'DefinedTerm', name: page.record.data.name, description: page.record.data.description, inDefinedTermSet: absolute(routes.clauseTypes()) };
       case 'regulation':
         return { '@type': 'Legislation', name: page.record.data.name, alternateName: page.record.data.short_name, legislationIdentifier: page.record.data.citation, legislationJurisdiction: page.record.data.jurisdiction, url: page.record.data.official_url };
       case 'agency':

@@ -12,15 +12,11 @@
  * cover (a live record whose last path is not its page, a record missing from
  * content/).
  */
+import { routePattern, routeRegExp, routes } from './routes.ts';
 import { recordKinds, type RecordKind } from '../schema/record-id.ts';
 import type { LoadedContent } from './load.ts';
 import type { Atlas, DocumentRecord, PlatformRecord } from './model.ts';
 import { describeValue, type Problem } from './problems.ts';
-
-/** The site path of a record's permanent URL. */
-export function permanentPath(id: string): string {
-  return `/r/${id}/`;
-}
 
 /** One address that leads to another page. */
 export interface Redirect {
@@ -84,7 +80,7 @@ export function permanentUrls(atlas: Atlas): PermanentUrls {
   const pages = livePages(atlas);
   const pageById = new Map(pages.map((p) => [p.id, p]));
   const records = pages
-    .map((p) => ({ from: permanentPath(p.id), to: p.url, id: p.id, label: p.label }))
+    .map((p) => ({ from: routes.permanent(p.id), to: p.url, id: p.id, label: p.label }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const formerPaths: Redirect[] = [];
   const tombstones: Tombstone[] = [];
@@ -96,7 +92,7 @@ export function permanentUrls(atlas: Atlas): PermanentUrls {
     const page = pageById.get(record.id);
     // A live record missing from content/ has nowhere to lead; validation reports it.
     if (!record.withdrawn && !page) continue;
-    const to = page && !record.withdrawn ? page.url : permanentPath(record.id);
+    const to = page && !record.withdrawn ? page.url : routes.permanent(record.id);
     const label = page && !record.withdrawn ? page.label : `Withdrawn ${record.kind} ${record.id}`;
     for (const from of new Set(record.paths)) {
       if (from !== to) formerPaths.push({ from, to, id: record.id, label });
@@ -112,9 +108,10 @@ export function hostRedirects(urls: PermanentUrls, more: readonly Redirect[] = [
 }
 
 /** The shape of a record's page path: the former-path route serves only these, under /platform/. */
+const shapeOf = (example: string) => ({ pattern: routeRegExp(example), example });
 const pathShape: Record<RecordKind, { pattern: RegExp; example: string }> = {
-  document: { pattern: /^\/platform\/[a-z0-9-]+\/[a-z0-9-]+\/$/, example: '/platform/<platform>/<document>/' },
-  clause: { pattern: /^\/platform\/[a-z0-9-]+\/[a-z0-9-]+\/[a-z0-9-]+\/$/, example: '/platform/<platform>/<document>/<clause>/' },
+  document: shapeOf(routePattern(routes.document, 'platform/document')),
+  clause: shapeOf(routePattern(routes.clause, 'platform/document/clause')),
 };
 
 /**

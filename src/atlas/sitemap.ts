@@ -5,8 +5,9 @@
  * the same bytes. Redirects (/r/<ID>/, old slugs) are left out: a sitemap
  * lists canonical pages only.
  */
+import { routes } from './routes.ts';
 import { siteUrl } from './site-url.ts';
-import { atlasChanges, CHANGES_PAGE_SIZE, changesPagePath, versionUrl } from './changes.ts';
+import { atlasChanges, CHANGES_PAGE_SIZE, versionUrl } from './changes.ts';
 import type { Atlas, ClauseRecord, DocumentRecord } from './model.ts';
 
 export interface SitemapEntry {
@@ -24,20 +25,17 @@ export interface Sitemap {
 
 /** sitemaps.org: at most 50,000 URLs per file; more need a sitemap index. */
 export const SITEMAP_URL_LIMIT = 50_000;
-export const SITEMAP_PATH = '/sitemap.xml';
-/** Site path of part `n` (from 1) when the sitemap is split under an index. */
-export const sitemapPartPath = (n: number) => `/sitemap-${n}.xml`;
 
 /** Pages without records behind them, and whether their content follows the newest capture. */
 const FIXED_PAGES: ReadonlyArray<readonly [path: string, followsData: boolean]> = [
-  ['/', true],
-  ['/changes/', true],
-  ['/review/', true],
-  ['/data/', true],
-  ['/methodology/', false],
-  ['/about/', false],
-  ['/contribute/', false],
-  ['/search/', false],
+  [routes.home(), true],
+  [routes.changes(), true],
+  [routes.review(), true],
+  [routes.data(), true],
+  [routes.methodology(), false],
+  [routes.about(), false],
+  [routes.contribute(), false],
+  [routes.search(), false],
 ];
 
 
@@ -66,14 +64,14 @@ export function sitemapEntries(atlas: Atlas): SitemapEntry[] {
 
   for (const [path, followsData] of FIXED_PAGES) add(path, followsData ? atlas.dataAsOf : undefined);
   // The change log's first page is a fixed page; its further pages follow the data too.
-  for (let n = 2; n <= Math.ceil(atlasChanges(atlas).length / CHANGES_PAGE_SIZE); n++) add(changesPagePath(n), atlas.dataAsOf);
-  addGroup('/platforms/', atlas.platforms, (p) => latest(p.documents.map(documentDate)));
+  for (let n = 2; n <= Math.ceil(atlasChanges(atlas).length / CHANGES_PAGE_SIZE); n++) add(routes.changes(n), atlas.dataAsOf);
+  addGroup(routes.platforms(), atlas.platforms, (p) => latest(p.documents.map(documentDate)));
   for (const document of atlas.documents) add(document.url, documentDate(document));
   for (const clause of atlas.clauses) add(clause.url, clauseDate(clause));
   for (const snapshot of atlas.snapshots) if (snapshot.capture.version === snapshot) add(versionUrl(snapshot), snapshot.capturedOn);
-  addGroup('/clause-types/', atlas.clauseTypes, (t) => latest(t.clauses.map(clauseDate)));
-  addGroup('/regulations/', atlas.regulations, (r) => latest(r.clauses.map(clauseDate)));
-  addGroup('/agencies/', atlas.agencies, (a) => latest(a.clauses.map(clauseDate)));
+  addGroup(routes.clauseTypes(), atlas.clauseTypes, (t) => latest(t.clauses.map(clauseDate)));
+  addGroup(routes.regulations(), atlas.regulations, (r) => latest(r.clauses.map(clauseDate)));
+  addGroup(routes.agencies(), atlas.agencies, (a) => latest(a.clauses.map(clauseDate)));
 
   return pages
     .map(([path, lastmod]): SitemapEntry => ({ loc: siteUrl(atlas, path), ...(lastmod === undefined ? {} : { lastmod }) }))
@@ -101,12 +99,12 @@ export function buildSitemap(atlas: Atlas, limit = SITEMAP_URL_LIMIT): Sitemap {
   for (let start = 0; start < entries.length; start += limit) parts.push(entries.slice(start, start + limit));
   const index = parts.map((part, i) => {
     const lastmod = latest(part.map((e) => e.lastmod));
-    return element('sitemap', { loc: siteUrl(atlas, sitemapPartPath(i + 1)), ...(lastmod === undefined ? {} : { lastmod }) });
+    return element('sitemap', { loc: siteUrl(atlas, routes.sitemapPart(i + 1)), ...(lastmod === undefined ? {} : { lastmod }) });
   });
   return { sitemap: xmlFile('sitemapindex', index), parts: parts.map(urlset) };
 }
 
 /** robots.txt: every crawler may read everything; the sitemap is named by absolute URL, as the protocol requires. */
 export function robotsTxt(atlas: Pick<Atlas, 'site'>): string {
-  return `User-agent: *\nAllow: /\n\nSitemap: ${siteUrl(atlas, SITEMAP_PATH)}\n`;
+  return `User-agent: *\nAllow: /\n\nSitemap: ${siteUrl(atlas, routes.sitemap())}\n`;
 }

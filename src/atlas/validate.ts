@@ -4,6 +4,7 @@
  * dates against the present, and source URLs against the non-public address
  * ranges. Every problem is collected; nothing stops early.
  */
+import { routes } from './routes.ts';
 import { recordIdPattern } from '../schema/record-id.ts';
 import { checkAnalysis, checkMarkdown } from './analysis-guard.ts';
 import type { Entry, LoadedContent } from './load.ts';
@@ -97,8 +98,8 @@ function checkRecordIds(content: LoadedContent, problems: Problem[]): void {
   const ledgerById = new Map(ledger?.data.records.map((r, i) => [r.id, { record: r, index: i }]) ?? []);
   const seen = new Map<string, string>();
   const records: Array<{ entry: Entry<{ id: string }>; kind: 'clause' | 'document'; path: string }> = [
-    ...content.documents.map((entry) => ({ entry, kind: 'document' as const, path: `/platform/${entry.key}/` })),
-    ...content.clauses.map((entry) => ({ entry, kind: 'clause' as const, path: `/platform/${entry.key}/` })),
+    ...content.documents.map((entry) => ({ entry, kind: 'document' as const, path: routes.document(entry.key) })),
+    ...content.clauses.map((entry) => ({ entry, kind: 'clause' as const, path: routes.clause(entry.key) })),
   ];
   for (const { entry, kind, path } of records) {
     const id = entry.data.id;

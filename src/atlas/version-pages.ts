@@ -32,11 +32,6 @@ export interface VersionContext {
   readonly diff: VersionDiff | undefined;
 }
 
-/** Site path of a snapshot's raw text, byte for byte as hashed. */
-export function snapshotFileUrl(snapshot: SnapshotView): string {
-  return `/snapshots/${snapshot.documentKey}/${snapshot.stamp}.md`;
-}
-
 /** The document and its successors, oldest first; guards against cycles, which validation reports. */
 function successorChain(document: DocumentRecord): DocumentRecord[] {
   const chain: DocumentRecord[] = [];

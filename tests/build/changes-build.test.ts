@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAtlas, type Atlas } from '../../src/atlas/index.ts';
-import { atlasChanges, CHANGES_PAGE_SIZE, changesPagePath } from '../../src/atlas/changes.ts';
+import { routes } from '../../src/atlas/routes.ts';
+import { atlasChanges, CHANGES_PAGE_SIZE } from '../../src/atlas/changes.ts';
 import { sitemapEntries } from '../../src/atlas/sitemap.ts';
 import { serializeSnapshot, sha256 } from '../../src/atlas/snapshot-file.ts';
 import { buildSite, type BuiltSite } from '../support/build-site.ts';
@@ -66,7 +67,7 @@ describe('the change log pages', () => {
       seen.push(...entries);
       path = /<a href="([^"]+)" rel="next"/.exec(html)?.[1];
     }
-    expect(paths).toEqual(Array.from({ length: Math.ceil(versions.length / CHANGES_PAGE_SIZE) }, (_, i) => changesPagePath(i + 1)));
+    expect(paths).toEqual(Array.from({ length: Math.ceil(versions.length / CHANGES_PAGE_SIZE) }, (_, i) => routes.changes(i + 1)));
     expect(seen).toEqual(versions);
     expect(new Set(seen).size).toBe(seen.length);
     const stamps = seen.map((url) => url.split('/').at(-2) ?? '');

@@ -12,6 +12,7 @@
  * - A built site: the same for every file of those kinds, and no HTML page has
  *   a script or event handler that the site's own code did not put there.
  */
+import { routes } from '../../../src/atlas/routes.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
@@ -136,10 +137,10 @@ function checkCitation(path: string, body: string): string[] {
 /** Every output the domain core writes without Astro: feeds, the dataset, citations. Fast enough for hundreds of cases. */
 export function checkGeneratedOutputs(atlas: Atlas): string[] {
   const failures = feedFiles(atlas).flatMap((feed) => checkFeed(feed.path, feed.body));
-  failures.push(...checkJsonLines('/data/atlas.jsonl', clausesJsonl(atlas)));
-  failures.push(...checkCsv('/data/clauses.csv', clausesCsv(atlas), atlas.clauses.length));
+  failures.push(...checkJsonLines(routes.dataJsonl(), clausesJsonl(atlas)));
+  failures.push(...checkCsv(routes.dataCsv(), clausesCsv(atlas), atlas.clauses.length));
   for (const item of citedRecords(atlas)) {
-    for (const [extension, format] of Object.entries(citationFormats)) failures.push(...checkCitation(`/cite/${item.id}.${extension}`, format.write(item)));
+    for (const [extension, format] of Object.entries(citationFormats)) failures.push(...checkCitation(routes.citation(item.id, extension), format.write(item)));
   }
   return failures;
 }

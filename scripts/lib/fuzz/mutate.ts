@@ -6,6 +6,7 @@
  * itself is on trial), or a new snapshot carrying hostile text. The change is
  * made on disk; the returned description says exactly what was done.
  */
+import { routes } from '../../../src/atlas/routes.ts';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
@@ -116,7 +117,7 @@ function renameClause(root: string, random: Random): Mutation {
   const newKey = target.replace(/^clauses\//, '').replace(/\.mdx?$/, '');
   // The file system may refuse the name (too long): that is the outcome of this change.
   renameSync(join(root, file), join(root, target));
-  moveLedgerPaths(root, `/platform/${key}/`, `/platform/${newKey}/`);
+  moveLedgerPaths(root, routes.clause(key), routes.clause(newKey));
   return { kind: 'rename-clause', file: target, value: slug };
 }
 
@@ -136,7 +137,7 @@ function renameDocument(root: string, random: Random): Mutation {
     const path = join(root, other);
     writeFileSync(path, readFileSync(path, 'utf8').replace(new RegExp(`^predecessor: ${key}$`, 'm'), `predecessor: ${JSON.stringify(newKey)}`));
   }
-  moveLedgerPaths(root, `/platform/${key}/`, `/platform/${newKey}/`);
+  moveLedgerPaths(root, routes.document(key), routes.document(newKey));
   return { kind: 'rename-document', file: target, value: slug };
 }
 

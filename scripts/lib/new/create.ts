@@ -12,6 +12,7 @@
  * ledger lock (scripts/lib/ledger-lock.ts), so concurrent runs never share an ID or lose
  * a record.
  */
+import { routes } from '../../../src/atlas/routes.ts';
 import { access, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ZodType } from 'astro/zod';
@@ -163,7 +164,7 @@ export async function newDocument(options: NewDocumentOptions): Promise<Created>
   const path = folder.path('documents', platform, `${slug}.yaml`);
   await requireFree([path]);
   const ledger = await withLedgerLock(folder.root, async () => {
-    const planned = await planRecord(folder, 'document', `/platform/${platform}/${slug}/`);
+    const planned = await planRecord(folder, 'document', routes.document(`${platform}/${slug}`));
     await writeEntry(path, documentEntry({ id: planned.record.id, title, type: options.type, sourceUrl, language, select }), planned);
     return planned;
   });
@@ -207,7 +208,7 @@ export async function newClause(options: NewClauseOptions): Promise<Created> {
   const snapshot = await folder.newestSnapshot(documentKey);
   const quoteSource = snapshot === undefined ? undefined : displayPath(snapshot);
   const ledger = await withLedgerLock(folder.root, async () => {
-    const planned = await planRecord(folder, 'clause', `/platform/${platform}/${document}/${slug}/`);
+    const planned = await planRecord(folder, 'clause', routes.clause(`${platform}/${document}/${slug}`));
     await writeEntry(path, clauseEntry({ id: planned.record.id, clauseType: options.clauseType, severity, confidence, quoteSource }), planned);
     return planned;
   });
