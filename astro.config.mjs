@@ -5,7 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
-import { contributedMarkdown } from './src/atlas/markdown-syntax.ts';
+import { contributedMarkdown } from './src/atlas/reading/markdown-syntax.ts';
 import atlasValidation from './src/integrations/atlas-validation.ts';
 import buildPhases from './src/integrations/build-phases.ts';
 import ogImages from './src/integrations/og-images.ts';

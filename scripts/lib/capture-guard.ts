@@ -26,7 +26,7 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { isIP } from 'node:net';
 import { Agent, buildConnector } from 'undici';
-import { nonPublicRange } from '../../src/atlas/public-address.ts';
+import { nonPublicRange } from '../../src/atlas/checks/public-address.ts';
 import { CaptureError } from './capture-error.ts';
 
 /** A connection capture refused because the address is not public; the message names host, address and range. */

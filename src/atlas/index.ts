@@ -4,13 +4,13 @@
  * tests use it directly.
  */
 import { resolve } from 'node:path';
-import { loadContent } from './load.ts';
-import { buildAtlas, type Atlas } from './model.ts';
-import { sortProblems, type Problem } from './problems.ts';
-import { validateContent } from './validate.ts';
+import { loadContent } from './reading/load.ts';
+import { buildAtlas, type Atlas } from './model/model.ts';
+import { sortProblems, type Problem } from './reading/problems.ts';
+import { validateContent } from './checks/validate.ts';
 
-export * from './model.ts';
-export { formatProblem, type Problem } from './problems.ts';
+export * from './model/model.ts';
+export { formatProblem, type Problem } from './reading/problems.ts';
 
 export interface LoadResult {
   atlas: Atlas;

@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { loadAtlasOnce } from '../atlas/index.ts';
-import { SITE_LANGUAGE, searchIndexLanguage } from '../atlas/language.ts';
-import { pageMetaFor, type PageMetaIndex } from '../atlas/page-meta.ts';
+import { SITE_LANGUAGE, searchIndexLanguage } from '../atlas/model/language.ts';
+import { pageMetaFor, type PageMetaIndex } from '../lib/page-meta.ts';
 import { recordTiming } from './timings.ts';
 
 /**

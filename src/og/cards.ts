@@ -4,8 +4,8 @@
  * for the home page that every other page shares. Each card's image path is
  * `routes.ogImage` of its page.
  */
-import type { Atlas } from '../atlas/model.ts';
-import { plural } from '../atlas/wording.ts';
+import type { Atlas } from '../atlas/model/model.ts';
+import { plural } from '../atlas/model/wording.ts';
 import type { CardData } from './card.ts';
 import { routes } from '../atlas/routes.ts';
 

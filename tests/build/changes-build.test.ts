@@ -8,9 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAtlas, type Atlas } from '../../src/atlas/index.ts';
 import { routes } from '../../src/atlas/routes.ts';
-import { atlasChanges, CHANGES_PAGE_SIZE } from '../../src/atlas/changes.ts';
-import { sitemapEntries } from '../../src/atlas/sitemap.ts';
-import { serializeSnapshot, sha256 } from '../../src/atlas/snapshot-file.ts';
+import { atlasChanges, CHANGES_PAGE_SIZE } from '../../src/atlas/model/changes.ts';
+import { sitemapEntries } from '../../src/atlas/outputs/sitemap.ts';
+import { serializeSnapshot, sha256 } from '../../src/atlas/reading/snapshot-file.ts';
 import { buildSite, type BuiltSite } from '../support/build-site.ts';
 import { copyFixtureAtlas, type FixtureCopy } from '../support/fixture-atlas.ts';
 

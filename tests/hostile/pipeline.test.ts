@@ -24,10 +24,10 @@ import type { Root as MdastRoot } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { createMarkdownProcessor, parseFrontmatter } from '@astrojs/markdown-remark';
 import config from '../../astro.config.mjs';
-import { parseEntrySource } from '../../src/atlas/entry-file.ts';
-import { allowedComponents, markdownSchema } from '../../src/atlas/markdown-sanitize.ts';
-import { contributedMarkdown, parseContributed } from '../../src/atlas/markdown-syntax.ts';
-import type { Problem } from '../../src/atlas/problems.ts';
+import { parseEntrySource } from '../../src/atlas/reading/entry-file.ts';
+import { allowedComponents, markdownSchema } from '../../src/atlas/reading/markdown-sanitize.ts';
+import { contributedMarkdown, parseContributed } from '../../src/atlas/reading/markdown-syntax.ts';
+import type { Problem } from '../../src/atlas/reading/problems.ts';
 
 const PROJECT = join(import.meta.dirname, '..', '..');
 

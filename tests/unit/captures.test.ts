@@ -4,8 +4,8 @@
  * worked out from the rules in the module's header.
  */
 import { describe, expect, it } from 'vitest';
-import { classifyCaptures, INCOMPLETE_MISSING_SHARE, RESTORE_WINDOW_DAYS } from '../../src/atlas/captures.ts';
-import type { SnapshotView } from '../../src/atlas/snapshots.ts';
+import { classifyCaptures, INCOMPLETE_MISSING_SHARE, RESTORE_WINDOW_DAYS } from '../../src/atlas/model/captures.ts';
+import type { SnapshotView } from '../../src/atlas/model/snapshots.ts';
 import { testSnapshot } from '../support/snapshot-view.ts';
 
 /** A capture of `text` at `instant` (YYYY-MM-DDTHH:MM:SSZ). */

@@ -14,7 +14,7 @@ import CSL from 'citeproc';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadAtlas } from '../../src/atlas/index.ts';
 import { routes } from '../../src/atlas/routes.ts';
-import { citationFormats, citedRecords, clauseCslItem, documentCslItem, toBibtex, toCslJson, toRis, type CslItem } from '../../src/atlas/citation-export.ts';
+import { citationFormats, citedRecords, clauseCslItem, documentCslItem, toBibtex, toCslJson, toRis, type CslItem } from '../../src/atlas/outputs/citation-export.ts';
 import { FIXTURE_ATLAS } from '../support/fixture-atlas.ts';
 
 const require = createRequire(import.meta.url);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadAtlas } from '../../src/atlas/index.ts';
-import { buildPageMeta, pageMetaFor } from '../../src/atlas/page-meta.ts';
+import { buildPageMeta, pageMetaFor } from '../../src/lib/page-meta.ts';
 import { FIXTURE_ATLAS } from '../support/fixture-atlas.ts';
 
 const { atlas } = loadAtlas(FIXTURE_ATLAS);

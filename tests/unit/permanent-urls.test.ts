@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatProblem, loadAtlas } from '../../src/atlas/index.ts';
 import { routes } from '../../src/atlas/routes.ts';
-import { hostRedirects, permanentUrls } from '../../src/atlas/permanent-urls.ts';
+import { hostRedirects, permanentUrls } from '../../src/atlas/checks/permanent-urls.ts';
 import { copyFixtureAtlas, FIXTURE_ATLAS, type FixtureCopy } from '../support/fixture-atlas.ts';
 
 const NOW = new Date('2026-01-01T00:00:00Z');

@@ -8,7 +8,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { loadAtlas, type Atlas } from '../../src/atlas/index.ts';
 import { routes } from '../../src/atlas/routes.ts';
-import { buildSitemap, robotsTxt, sitemapEntries, type SitemapEntry } from '../../src/atlas/sitemap.ts';
+import { buildSitemap, robotsTxt, sitemapEntries, type SitemapEntry } from '../../src/atlas/outputs/sitemap.ts';
 import { FIXTURE_ATLAS } from '../support/fixture-atlas.ts';
 
 const atlas = loadAtlas(FIXTURE_ATLAS).atlas;

@@ -19,11 +19,11 @@ import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse as parseHtml } from 'parse5';
-import { citationFormats, citedRecords } from '../../../src/atlas/citation-export.ts';
-import { clausesCsv, clausesJsonl, clauseColumns, CSV_FORMULA_START } from '../../../src/atlas/exports.ts';
-import { feedFiles } from '../../../src/atlas/feeds.ts';
-import type { Atlas } from '../../../src/atlas/model.ts';
-import { formatProblem, type Problem } from '../../../src/atlas/problems.ts';
+import { citationFormats, citedRecords } from '../../../src/atlas/outputs/citation-export.ts';
+import { clausesCsv, clausesJsonl, clauseColumns, CSV_FORMULA_START } from '../../../src/atlas/outputs/exports.ts';
+import { feedFiles } from '../../../src/atlas/outputs/feeds.ts';
+import type { Atlas } from '../../../src/atlas/model/model.ts';
+import { formatProblem, type Problem } from '../../../src/atlas/reading/problems.ts';
 import type { Mutation } from './mutate.ts';
 
 /** Rejections must say where: a file, a field, and at least one problem in a file the mutation touched. */

@@ -10,7 +10,7 @@ import { routes } from '../../../src/atlas/routes.ts';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import { serializeSnapshot, sha256, splitSnapshotFile, stampToInstant, instantToStamp } from '../../../src/atlas/snapshot-file.ts';
+import { serializeSnapshot, sha256, splitSnapshotFile, stampToInstant, instantToStamp } from '../../../src/atlas/reading/snapshot-file.ts';
 import type { SnapshotData } from '../../../src/schema/snapshot.ts';
 import type { Random } from '../fixture/prng.ts';
 import { HOSTILE_SLUGS, HOSTILE_TEXT, HOSTILE_URLS, HOSTILE_YAML } from './payloads.ts';

@@ -2,7 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { splitSnapshotFile } from '../../../src/atlas/snapshot-file.ts';
+import { splitSnapshotFile } from '../../../src/atlas/reading/snapshot-file.ts';
 
 const STAMP_FILE = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z)\.md$/;
 

@@ -1,5 +1,5 @@
 /** Problem messages of the import: a zod issue as `<file>: <field>: expected …, found …`. */
-import { issuePath, valueAt, type SchemaIssue } from '../../../src/atlas/schema-issue.ts';
+import { issuePath, valueAt, type SchemaIssue } from '../../../src/atlas/reading/schema-issue.ts';
 
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';

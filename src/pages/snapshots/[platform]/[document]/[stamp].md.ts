@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { contentRoot } from '../../../../atlas/index.ts';
-import type { SnapshotView } from '../../../../atlas/model.ts';
-import { sha256, splitSnapshotFile } from '../../../../atlas/snapshot-file.ts';
-import { publishedCaptures } from '../../../../atlas/version-pages.ts';
+import type { SnapshotView } from '../../../../atlas/model/model.ts';
+import { sha256, splitSnapshotFile } from '../../../../atlas/reading/snapshot-file.ts';
+import { publishedCaptures } from '../../../../atlas/outputs/version-pages.ts';
 import { atlas } from '../../../../lib/atlas.ts';
 
 export const getStaticPaths = (() =>

@@ -8,10 +8,10 @@
 import { readFile } from 'node:fs/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { parseDocument, stringify, YAMLMap, YAMLSeq } from 'yaml';
-import { writeFileAtomic } from './atomic-write.ts';
+import { writeFileAtomic } from '../../support/atomic-write.ts';
 import { issuePath, valueAt, type SchemaIssue } from './schema-issue.ts';
-import { ledgerSchema, type Ledger, type LedgerRecord } from '../schema/ledger.ts';
-import { recordKinds, type RecordKind } from '../schema/record-id.ts';
+import { ledgerSchema, type Ledger, type LedgerRecord } from '../../schema/ledger.ts';
+import { recordKinds, type RecordKind } from '../../schema/record-id.ts';
 
 /** The ledger's file name inside the content folder. */
 export const LEDGER_FILE = 'ledger.yaml';

@@ -7,7 +7,7 @@
 import matter from 'gray-matter';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { ZodType } from 'astro/zod';
-import { NOT_PLAIN_TEXT } from '../schema/common.ts';
+import { NOT_PLAIN_TEXT } from '../../schema/common.ts';
 import { describeValue, type Problem } from './problems.ts';
 import { hasDefaultSizeMessage, issuePath, typeName, valueAt, type SchemaIssue } from './schema-issue.ts';
 

@@ -2,7 +2,7 @@
  * The platform grade. Published on the methodology page with its inputs, so
  * anyone can recompute it from the clause list.
  */
-import type { Severity } from '../schema/common.ts';
+import type { Severity } from '../../schema/common.ts';
 import { plural } from './wording.ts';
 
 /** Concern points per clause of each severity. */

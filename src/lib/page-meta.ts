@@ -5,15 +5,15 @@
  * page passes none, its breadcrumb trail, its OG card and its feeds. Built once
  * per atlas from the model; each page is then a map lookup.
  */
-import { siteUrl } from './site-url.ts';
+import { siteUrl } from '../atlas/site-url.ts';
 import { ogCardsFor, ogImageLookup, type OgCard } from '../og/cards.ts';
 import type { CardData } from '../og/card.ts';
-import { versionUrl } from './changes.ts';
-import { permanentUrl } from './citation.ts';
-import { feedPaths } from './feeds.ts';
-import { routes, type FeedFormat } from './routes.ts';
+import { versionUrl } from '../atlas/model/changes.ts';
+import { permanentUrl } from '../atlas/outputs/citation.ts';
+import { feedPaths } from '../atlas/outputs/feeds.ts';
+import { routes, type FeedFormat } from '../atlas/routes.ts';
 import { clauseJsonLd } from './json-ld.ts';
-import type { AgencyRecord, Atlas, ClauseRecord, ClauseTypeRecord, DocumentRecord, PlatformRecord, RegulationRecord, SnapshotView } from './model.ts';
+import type { AgencyRecord, Atlas, ClauseRecord, ClauseTypeRecord, DocumentRecord, PlatformRecord, RegulationRecord, SnapshotView } from '../atlas/model/model.ts';
 
 /** A page that shows one record of the model, by the kind of record. */
 export type RecordPage =

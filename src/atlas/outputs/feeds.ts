@@ -8,13 +8,13 @@
  * in content already; this is the second line), and text the library wraps in
  * CDATA cannot close the section early.
  */
-import { routes, type FeedFormat } from './routes.ts';
-import { siteUrl } from './site-url.ts';
+import { routes, type FeedFormat } from '../routes.ts';
+import { siteUrl } from '../site-url.ts';
 import { Feed, type FeedOptions, type Item } from 'feed';
-import { NOT_PLAIN_TEXT } from '../schema/common.ts';
-import { atlasChanges, CLAUSE_EVENT_LABELS, changesFor, versionUrl, type Change } from './changes.ts';
-import { formatDate } from './dates.ts';
-import type { Atlas, PlatformRecord } from './model.ts';
+import { NOT_PLAIN_TEXT } from '../../schema/common.ts';
+import { atlasChanges, CLAUSE_EVENT_LABELS, changesFor, versionUrl, type Change } from '../model/changes.ts';
+import { formatDate } from '../model/dates.ts';
+import type { Atlas, PlatformRecord } from '../model/model.ts';
 
 /** Credit for the policy texts, required by their licence wherever the data is shown. */
 export const POLICY_TEXT_CREDIT = 'Policy texts: Platform Governance Archive, University of Bremen, via Open Terms Archive (ODC-BY 1.0)';

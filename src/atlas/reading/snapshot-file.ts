@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { stringify } from 'yaml';
-import type { SnapshotData } from '../schema/snapshot.ts';
+import type { SnapshotData } from '../../schema/snapshot.ts';
 
 const OPEN = Buffer.from('---\n');
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);

@@ -17,7 +17,7 @@ import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { clauseCitation, documentCitation, SHA_PREFIX_LENGTH, type Citation } from './citation.ts';
-import type { Atlas, ClauseRecord, DocumentRecord } from './model.ts';
+import type { Atlas, ClauseRecord, DocumentRecord } from '../model/model.ts';
 
 type CslDate = { 'date-parts': [[number, number, number]] };
 

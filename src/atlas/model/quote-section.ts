@@ -14,7 +14,7 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { syntaxPlugins } from './markdown-syntax.ts';
+import { syntaxPlugins } from '../reading/markdown-syntax.ts';
 import { normalizeText } from './normalize.ts';
 
 interface Heading {

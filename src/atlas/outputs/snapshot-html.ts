@@ -21,11 +21,11 @@ import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype, { type Options as ToHastOptions } from 'remark-rehype';
 import { unified } from 'unified';
-import { ByteLru, type ByteLruStats } from './byte-lru.ts';
-import { markdownSchema } from './markdown-sanitize.ts';
-import { syntaxPlugins } from './markdown-syntax.ts';
+import { ByteLru, type ByteLruStats } from '../../support/byte-lru.ts';
+import { markdownSchema } from '../reading/markdown-sanitize.ts';
+import { syntaxPlugins } from '../reading/markdown-syntax.ts';
 import { splitTopLevelBlocks } from './markdown-chunks.ts';
-import { normalizeText } from './normalize.ts';
+import { normalizeText } from '../model/normalize.ts';
 
 /** A clause to highlight in the snapshot text. */
 export interface ClauseHighlight {

@@ -12,11 +12,11 @@
  * cover (a live record whose last path is not its page, a record missing from
  * content/).
  */
-import { routePattern, routeRegExp, routes } from './routes.ts';
-import { recordKinds, type RecordKind } from '../schema/record-id.ts';
-import type { LoadedContent } from './load.ts';
-import type { Atlas, DocumentRecord, PlatformRecord } from './model.ts';
-import { describeValue, type Problem } from './problems.ts';
+import { routePattern, routeRegExp, routes } from '../routes.ts';
+import { recordKinds, type RecordKind } from '../../schema/record-id.ts';
+import type { LoadedContent } from '../reading/load.ts';
+import type { Atlas, DocumentRecord, PlatformRecord } from '../model/model.ts';
+import { describeValue, type Problem } from '../reading/problems.ts';
 
 /** One address that leads to another page. */
 export interface Redirect {

@@ -5,15 +5,15 @@
  * (src/schema/export.ts). Published under /data/schema/<name>.json.
  */
 import { z, type ZodType } from 'astro/zod';
-import { agencySchema } from '../schema/agency.ts';
-import { clauseSchema } from '../schema/clause.ts';
-import { clauseTypeSchema } from '../schema/clause-type.ts';
-import { documentSchema } from '../schema/document.ts';
-import { apiClauseSchema, apiClauseTypeSchema, apiDocumentSchema, apiIndexSchema, apiPlatformSchema, clauseRowSchema } from '../schema/export.ts';
-import { ledgerSchema } from '../schema/ledger.ts';
-import { platformSchema } from '../schema/platform.ts';
-import { regulationSchema } from '../schema/regulation.ts';
-import { snapshotSchema } from '../schema/snapshot.ts';
+import { agencySchema } from '../../schema/agency.ts';
+import { clauseSchema } from '../../schema/clause.ts';
+import { clauseTypeSchema } from '../../schema/clause-type.ts';
+import { documentSchema } from '../../schema/document.ts';
+import { apiClauseSchema, apiClauseTypeSchema, apiDocumentSchema, apiIndexSchema, apiPlatformSchema, clauseRowSchema } from '../../schema/export.ts';
+import { ledgerSchema } from '../../schema/ledger.ts';
+import { platformSchema } from '../../schema/platform.ts';
+import { regulationSchema } from '../../schema/regulation.ts';
+import { snapshotSchema } from '../../schema/snapshot.ts';
 
 /** A generated JSON Schema (draft-07) as plain data. */
 export type JsonSchema = { [keyword: string]: unknown };

@@ -1,4 +1,4 @@
-import { NOT_PLAIN_TEXT } from '../schema/common.ts';
+import { NOT_PLAIN_TEXT } from '../../schema/common.ts';
 
 /** A content problem, reported as `path[:line] field: expected …, found …`. */
 export interface Problem {

@@ -5,11 +5,11 @@
  * comparison (never locale-aware), histories oldest first, so the same content
  * gives the same bytes on every machine.
  */
-import { routePattern, routes } from './routes.ts';
-import { siteUrl } from './site-url.ts';
+import { routePattern, routes } from '../routes.ts';
+import { siteUrl } from '../site-url.ts';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'astro/zod';
-import { isoDate, isoInstant } from '../schema/common.ts';
+import { isoDate, isoInstant } from '../../schema/common.ts';
 import {
   clauseRowSchema,
   type ApiClause,
@@ -24,11 +24,11 @@ import {
   type PlatformRef,
   type Rarity,
   type SnapshotRef,
-} from '../schema/export.ts';
+} from '../../schema/export.ts';
 import { clauseCitation, documentCitation, permanentUrl } from './citation.ts';
-import { gradeBounds, requiredDocumentTypes, severityPoints, type Grade } from './grade.ts';
+import { gradeBounds, requiredDocumentTypes, severityPoints, type Grade } from '../model/grade.ts';
 import { exportSchemas, jsonSchema, schemaNames, type ExportSchemaName, type JsonSchema } from './json-schema.ts';
-import type { Atlas, ClauseRecord, ClauseTypeRecord, DocumentRecord, PlatformRecord, SnapshotView } from './model.ts';
+import type { Atlas, ClauseRecord, ClauseTypeRecord, DocumentRecord, PlatformRecord, SnapshotView } from '../model/model.ts';
 
 /** Licences of what /data/ and /api/ publish. */
 export const DATA_LICENCES = {

@@ -4,7 +4,7 @@
  * newest first, with the analysed clauses whose quote moved at that version.
  * Built once per atlas in one pass over the snapshots and clause timelines.
  */
-import { routes } from './routes.ts';
+import { routes } from '../routes.ts';
 import type { Atlas, ClauseRecord, DocumentRecord, PlatformRecord, SnapshotView, TimelineEvent } from './model.ts';
 import { clausesAffectedText, summarizeVersion } from './version-summary.ts';
 

@@ -4,16 +4,16 @@
  * dates against the present, and source URLs against the non-public address
  * ranges. Every problem is collected; nothing stops early.
  */
-import { routes } from './routes.ts';
-import { recordIdPattern } from '../schema/record-id.ts';
+import { routes } from '../routes.ts';
+import { recordIdPattern } from '../../schema/record-id.ts';
 import { checkAnalysis, checkMarkdown } from './analysis-guard.ts';
-import type { Entry, LoadedContent } from './load.ts';
-import type { Atlas } from './model.ts';
+import type { Entry, LoadedContent } from '../reading/load.ts';
+import type { Atlas } from '../model/model.ts';
 import { ledgerPathProblems } from './permanent-urls.ts';
-import { matchedPrefix } from './normalize.ts';
-import { describeValue, type Problem } from './problems.ts';
-import type { SnapshotView } from './snapshots.ts';
-import { lineEndMismatch, sha256, stampToInstant } from './snapshot-file.ts';
+import { matchedPrefix } from '../model/normalize.ts';
+import { describeValue, type Problem } from '../reading/problems.ts';
+import type { SnapshotView } from '../model/snapshots.ts';
+import { lineEndMismatch, sha256, stampToInstant } from '../reading/snapshot-file.ts';
 import { closestName } from './suggest.ts';
 import { nonPublicHost } from './public-address.ts';
 

@@ -4,7 +4,7 @@
  * GitHub's rules (as in @actions/core): `%`, CR and LF in messages; also `:`
  * and `,` in properties, which would otherwise end a property early.
  */
-import type { Problem } from './problems.ts';
+import type { Problem } from '../reading/problems.ts';
 
 /** Escapes a workflow command's message. `%` goes first so the escapes it adds are not escaped again. */
 export function escapeData(text: string): string {

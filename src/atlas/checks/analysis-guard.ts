@@ -8,10 +8,10 @@
  * URL scheme is not http(s) or mailto (`javascript:` survives Markdown
  * rendering untouched, so it is refused here).
  */
-import { requiredSections, optionalSections } from '../schema/clause.ts';
-import { allowedComponents } from './markdown-sanitize.ts';
-import { parseContributed } from './markdown-syntax.ts';
-import { describeValue, type Problem } from './problems.ts';
+import { requiredSections, optionalSections } from '../../schema/clause.ts';
+import { allowedComponents } from '../reading/markdown-sanitize.ts';
+import { parseContributed } from '../reading/markdown-syntax.ts';
+import { describeValue, type Problem } from '../reading/problems.ts';
 
 interface Node {
   type: string;

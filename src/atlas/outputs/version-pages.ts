@@ -8,10 +8,10 @@
  * snapshot; each version is split into paragraphs once, and a paragraph that
  * recurs across versions (most do) is prepared once.
  */
-import { versionPath, versionUrl } from './changes.ts';
-import type { Atlas, ClauseRecord, DocumentRecord, SnapshotView } from './model.ts';
-import type { Redirect } from './permanent-urls.ts';
-import { diffVersionBlocks, versionBlocks, type VersionBlock, type VersionDiff } from './version-diff.ts';
+import { versionPath, versionUrl } from '../model/changes.ts';
+import type { Atlas, ClauseRecord, DocumentRecord, SnapshotView } from '../model/model.ts';
+import type { Redirect } from '../checks/permanent-urls.ts';
+import { diffVersionBlocks, versionBlocks, type VersionBlock, type VersionDiff } from '../model/version-diff.ts';
 
 /** One snapshot's place in its document's history. */
 export interface VersionContext {

@@ -2,9 +2,9 @@
  * schema.org descriptions of record pages, for search engines and citation
  * tools. Pure data built from the model; the layout writes it as JSON-LD.
  */
-import { siteUrl } from './site-url.ts';
-import { permanentUrl, versionDate } from './citation.ts';
-import type { Atlas, ClauseRecord } from './model.ts';
+import { siteUrl } from '../atlas/site-url.ts';
+import { permanentUrl, versionDate } from '../atlas/outputs/citation.ts';
+import type { Atlas, ClauseRecord } from '../atlas/model/model.ts';
 
 type Context = Pick<Atlas, 'site' | 'dataAsOf'>;
 

@@ -5,10 +5,10 @@
  * the same bytes. Redirects (/r/<ID>/, old slugs) are left out: a sitemap
  * lists canonical pages only.
  */
-import { routes } from './routes.ts';
-import { siteUrl } from './site-url.ts';
-import { atlasChanges, CHANGES_PAGE_SIZE, versionUrl } from './changes.ts';
-import type { Atlas, ClauseRecord, DocumentRecord } from './model.ts';
+import { routes } from '../routes.ts';
+import { siteUrl } from '../site-url.ts';
+import { atlasChanges, CHANGES_PAGE_SIZE, versionUrl } from '../model/changes.ts';
+import type { Atlas, ClauseRecord, DocumentRecord } from '../model/model.ts';
 
 export interface SitemapEntry {
   /** Absolute URL of the page. */

@@ -12,10 +12,10 @@
  * §9.16 needs none for a page pinned to a version; Bluebook's "last visited"
  * is the reader's to add). Nothing depends on the build's clock.
  */
-import { routes } from './routes.ts';
-import { siteUrl } from './site-url.ts';
-import { formatApaDate, formatBluebookDate, formatDate } from './dates.ts';
-import type { Atlas, ClauseRecord, DocumentRecord, SnapshotView } from './model.ts';
+import { routes } from '../routes.ts';
+import { siteUrl } from '../site-url.ts';
+import { formatApaDate, formatBluebookDate, formatDate } from '../model/dates.ts';
+import type { Atlas, ClauseRecord, DocumentRecord, SnapshotView } from '../model/model.ts';
 
 /** Length of the SHA-256 prefix shown in citations: enough to identify a version, short enough to read. */
 export const SHA_PREFIX_LENGTH = 12;

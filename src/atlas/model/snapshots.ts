@@ -2,11 +2,11 @@
  * Snapshots as the model sees them: capture facts plus normalised text,
  * computed once per snapshot and shared by every clause that looks at it.
  */
-import type { SnapshotData } from '../schema/snapshot.ts';
+import type { SnapshotData } from '../../schema/snapshot.ts';
 import type { CaptureClass } from './captures.ts';
 import { statedDates, type StatedDates } from './effective-date.ts';
 import { normalizeText } from './normalize.ts';
-import { stampToInstant } from './snapshot-file.ts';
+import { stampToInstant } from '../reading/snapshot-file.ts';
 
 export interface SnapshotView {
   /** `<platform>/<document>` the snapshot belongs to. */

@@ -3,18 +3,18 @@
  * built once per build from loaded content in time linear in its size. Pages,
  * exports and scripts read this and never scan content themselves.
  */
-import type { Agency } from '../schema/agency.ts';
-import type { ClauseData } from '../schema/clause.ts';
-import type { ClauseType } from '../schema/clause-type.ts';
-import type { Severity } from '../schema/common.ts';
-import type { DocumentData } from '../schema/document.ts';
-import type { Ledger } from '../schema/ledger.ts';
-import type { Platform } from '../schema/platform.ts';
-import type { Regulation } from '../schema/regulation.ts';
-import type { Site } from '../schema/site.ts';
-import { routes } from './routes.ts';
+import type { Agency } from '../../schema/agency.ts';
+import type { ClauseData } from '../../schema/clause.ts';
+import type { ClauseType } from '../../schema/clause-type.ts';
+import type { Severity } from '../../schema/common.ts';
+import type { DocumentData } from '../../schema/document.ts';
+import type { Ledger } from '../../schema/ledger.ts';
+import type { Platform } from '../../schema/platform.ts';
+import type { Regulation } from '../../schema/regulation.ts';
+import type { Site } from '../../schema/site.ts';
+import { routes } from '../routes.ts';
 import { computeGrade, countSeverities, gradeBasis, type Grade } from './grade.ts';
-import type { Entry, LoadedContent } from './load.ts';
+import type { Entry, LoadedContent } from '../reading/load.ts';
 import { computeRarity, type Rarity } from './rarity.ts';
 import { classifyCaptures } from './captures.ts';
 import { snapshotView, type SnapshotView } from './snapshots.ts';
