@@ -24,7 +24,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   integrations: [atlasValidation({ contentRoot }), buildPhases(), ogImages({ contentRoot }), mdx(), searchIndex({ contentRoot })],
   // Analyses and regulation texts render with remark (not Astro 7's default Sätteri), from the one
-  // definition the validation guard parses with, sanitiser included (src/atlas/markdown-syntax.ts).
+  // definition the validation guard parses with, sanitiser included (src/atlas/reading/markdown-syntax.ts).
   markdown: { syntaxHighlight: false, processor: unified(contributedMarkdown) },
   cacheDir: process.env.ATLAS_CACHE ?? './node_modules/.astro',
   // Scripts stay external files so the Content-Security-Policy (public/_headers) needs no 'unsafe-inline'.

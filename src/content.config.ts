@@ -4,7 +4,7 @@
  * files for computed facts, and pages use these collections only to render
  * Markdown bodies (analyses, regulation texts). Astro renders those bodies
  * with the `markdown` options of astro.config.mjs, which come from
- * src/atlas/markdown-syntax.ts: the syntax validation checks, and the sanitiser.
+ * src/atlas/reading/markdown-syntax.ts: the syntax validation checks, and the sanitiser.
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';

@@ -13,7 +13,7 @@
  *   (`localhost`, `localhost.`, a name pointing at 10.0.0.1), so a name cannot
  *   be switched to an internal address between a check and the connection.
  * Public means what ipaddr.js classifies as global unicast (the rule is
- * src/atlas/public-address.ts, shared with validate): loopback, private
+ * src/atlas/checks/public-address.ts, shared with validate): loopback, private
  * (RFC 1918), link-local (169.254.0.0/16, fe80::/10, cloud metadata), unique
  * local (fc00::/7), carrier-grade NAT, multicast, reserved and documentation
  * ranges, and IPv6 forms that embed an IPv4 address (6to4, NAT64) are not.

@@ -2,12 +2,17 @@
  * The domain core's entry point: load a content root, build the model and
  * validate it, in one pass over the files. No Astro imports, so scripts and
  * tests use it directly.
+ *
+ * The core is split by trade, each folder's index saying what it offers:
+ * reading/ (content files) → model/ (records and computed facts) → checks/
+ * and outputs/; routes.ts and site-url.ts are the public paths all of them
+ * share. Imports run only that way, to src/schema and src/support, and to
+ * libraries: tests/unit/import-graph.test.ts keeps it so.
  */
 import { resolve } from 'node:path';
-import { loadContent } from './reading/load.ts';
-import { buildAtlas, type Atlas } from './model/model.ts';
-import { sortProblems, type Problem } from './reading/problems.ts';
-import { validateContent } from './checks/validate.ts';
+import { loadContent, sortProblems, type Problem } from './reading/index.ts';
+import { buildAtlas, type Atlas } from './model/index.ts';
+import { validateContent } from './checks/index.ts';
 
 export * from './model/model.ts';
 export { formatProblem, type Problem } from './reading/problems.ts';

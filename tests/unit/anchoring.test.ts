@@ -1,6 +1,6 @@
 /**
- * Sentence-level anchoring (src/atlas/anchoring.ts) and the stability it
- * gives (src/atlas/stability.ts), on small hand-worked versions.
+ * Sentence-level anchoring (src/atlas/model/anchoring.ts) and the stability it
+ * gives (src/atlas/model/stability.ts), on small hand-worked versions.
  */
 import { describe, expect, it } from 'vitest';
 import { editSimilarity, exactAnchor, similarAnchor, SUBSTANTIAL_SIMILARITY } from '../../src/atlas/model/anchoring.ts';

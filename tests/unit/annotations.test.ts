@@ -1,5 +1,5 @@
 /**
- * GitHub Actions annotations (src/atlas/annotations.ts) and
+ * GitHub Actions annotations (src/atlas/checks/annotations.ts) and
  * `npm run validate -- --format github` (scripts/validate.ts).
  */
 import { execFile } from 'node:child_process';

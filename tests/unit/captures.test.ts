@@ -1,5 +1,5 @@
 /**
- * classifyCaptures (src/atlas/captures.ts) on small hand-worked histories.
+ * classifyCaptures (src/atlas/model/captures.ts) on small hand-worked histories.
  * Each text is a few paragraphs; the expected class of every capture is
  * worked out from the rules in the module's header.
  */

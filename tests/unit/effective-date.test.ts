@@ -1,5 +1,5 @@
 /**
- * findEffectiveDate (src/atlas/effective-date.ts). The first cases are the
+ * findEffectiveDate (src/atlas/model/effective-date.ts). The first cases are the
  * opening lines of real snapshots under content/snapshots/, as captured.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-/** Language tags to `lang`/`dir` attributes and to search index languages (src/atlas/language.ts). */
+/** Language tags to `lang`/`dir` attributes and to search index languages (src/atlas/model/language.ts). */
 import { describe, expect, it } from 'vitest';
 import { fieldLangAttributes, langAttributes, languageDirection, searchIndexLanguage, textDirection } from '../../src/atlas/model/language.ts';
 
