@@ -309,7 +309,7 @@ describe('import-ota --strict: bad input is reported with its path and nothing i
     {
       name: 'a map field that is missing',
       setup: async () => writeFile(map, (await readFile(map, 'utf8')).replace(/^dataset: .*\n/m, '')),
-      expected: () => `${map}: dataset: expected string, found nothing`,
+      expected: () => `${map}: dataset: expected text, found nothing (the field is missing)`,
     },
     {
       name: 'a map with an unknown terms type',

@@ -9,7 +9,7 @@ import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { ZodType } from 'astro/zod';
 import { NOT_PLAIN_TEXT } from '../../schema/common.ts';
 import { describeValue, type Problem } from './problems.ts';
-import { hasDefaultSizeMessage, issuePath, typeName, valueAt, type SchemaIssue } from './schema-issue.ts';
+import { schemaProblem } from './schema-issue.ts';
 
 /** A YAML text parsed with positions. */
 interface PositionedYaml {
@@ -101,29 +101,6 @@ export function parseEntrySource(file: string, raw: string, problems: Problem[])
   return { data: parsed.value, body, bodyLine, lineOf: parsed.lineOf };
 }
 
-/** What a schema issue expected and, where the value alone does not say it, what it found. */
-function issueExpectation(issue: SchemaIssue, value: unknown): { expected: string; found?: string | undefined } {
-  const missing = value === undefined ? 'nothing (the field is missing)' : undefined;
-  switch (issue.code) {
-    case 'invalid_type':
-      return { expected: issue.expected === 'string' ? 'text' : issue.expected, found: missing ?? typeName(value) };
-    case 'invalid_value':
-      // A wrong word is quoted; a missing field or a value of another type is named.
-      return { expected: `one of ${issue.values.map((o) => JSON.stringify(o)).join(', ')}`, found: typeof value === 'string' ? undefined : (missing ?? typeName(value)) };
-    case 'unrecognized_keys':
-      return { expected: 'only the fields the schema defines', found: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${k}\``).join(', ')}` };
-    case 'too_small':
-      return { expected: hasDefaultSizeMessage(issue) ? `at least ${issue.minimum} ${issue.origin === 'array' ? 'items' : 'characters'}` : issue.message };
-    case 'too_big':
-      return { expected: hasDefaultSizeMessage(issue) ? `at most ${issue.maximum} ${issue.origin === 'array' ? 'items' : 'characters'}` : issue.message };
-    case 'invalid_union':
-      return { expected: 'text or a list of text' };
-    default:
-      return { expected: issue.message };
-  }
-}
-
-
 /** Validates parsed data against a schema; each zod issue becomes a problem on its field's line. */
 export function checkSchema<T>(
   file: string,
@@ -134,19 +111,6 @@ export function checkSchema<T>(
   if (source.data === undefined) return undefined;
   const result = schema.safeParse(source.data ?? {});
   if (result.success) return result.data;
-  for (const issue of result.error.issues) {
-    const path = issuePath(issue);
-    const value = valueAt(source.data, path);
-    const { expected, found } = issueExpectation(issue, value);
-    const field = path.length ? path.join('.') : issue.code === 'invalid_type' ? 'file' : '(top level)';
-    problems.push({
-      file,
-      line: source.lineOf(path),
-      field,
-      expected,
-      found: found ?? describeValue(value),
-      level: 'error',
-    });
-  }
+  problems.push(...result.error.issues.map((issue) => schemaProblem(file, issue, source.data, { lineOf: source.lineOf })));
   return undefined;
 }

@@ -9,7 +9,8 @@ import { readFile } from 'node:fs/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { parseDocument, stringify, YAMLMap, YAMLSeq } from 'yaml';
 import { writeFileAtomic } from '../../support/atomic-write.ts';
-import { issuePath, valueAt, type SchemaIssue } from './schema-issue.ts';
+import { formatFileProblem } from './problems.ts';
+import { schemaProblem } from './schema-issue.ts';
 import { ledgerSchema, type Ledger, type LedgerRecord } from '../../schema/ledger.ts';
 import { recordKinds, type RecordKind } from '../../schema/record-id.ts';
 
@@ -34,24 +35,6 @@ const HEADER = [
   '',
 ].join('\n');
 
-function describeFound(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value);
-  return JSON.stringify(value) ?? String(value);
-}
-
-
-function describeIssue(file: string, issue: SchemaIssue, input: unknown): string {
-  const path = issuePath(issue);
-  const field = path.length > 0 ? `${path.join('.')}: ` : '';
-  if (issue.code === 'unrecognized_keys') {
-    return `${file}: ${field}expected only the fields the ledger schema defines, found unknown field(s) ${issue.keys.join(', ')}`;
-  }
-  const expected =
-    issue.code === 'invalid_type' ? issue.expected : issue.code === 'invalid_value' ? `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` : issue.message;
-  return `${file}: ${field}expected ${expected}, found ${describeFound(valueAt(input, path))}`;
-}
-
 /** Parses ledger text; problems name `path`. */
 export function parseLedger(text: string, path: string): { ledger: Ledger; problems: string[] } {
   const doc = parseDocument(text, { prettyErrors: true });
@@ -60,7 +43,7 @@ export function parseLedger(text: string, path: string): { ledger: Ledger; probl
   }
   const input: unknown = doc.toJS() ?? { records: [] };
   const parsed = ledgerSchema.safeParse(input);
-  if (!parsed.success) return { ledger: { records: [] }, problems: parsed.error.issues.map((issue) => describeIssue(path, issue, input)) };
+  if (!parsed.success) return { ledger: { records: [] }, problems: parsed.error.issues.map((issue) => formatFileProblem(schemaProblem(path, issue, input))) };
   const problems: string[] = [];
   const seen = new Set<string>();
   parsed.data.records.forEach((record, index) => {

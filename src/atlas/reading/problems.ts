@@ -26,6 +26,11 @@ export function formatProblem(problem: Problem): string {
   return visible(`${where} ${problem.field}${level}: expected ${problem.expected}, found ${problem.found}${hint}`);
 }
 
+/** Formats a problem of a file read without line positions (the ledger as `new` reads it, import maps): `<file>: <field>: expected …, found …`. */
+export function formatFileProblem(problem: Problem): string {
+  return visible(`${problem.file}: ${problem.field}: expected ${problem.expected}, found ${problem.found}`);
+}
+
 /** Line breaks and the characters content may not hold (see NOT_PLAIN_TEXT). */
 const UNPRINTABLE = new RegExp(`${NOT_PLAIN_TEXT.source}|\\n`, 'g');
 
