@@ -8,13 +8,14 @@
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { clauseSchema } from './schema/clause.ts';
-import { regulationSchema } from './schema/regulation.ts';
+import { CONTENT_LAYOUT, contentFolder, contentGlob, contentRoot, type ContentKind } from './atlas/reading/content-layout.ts';
 
-const root = process.env.ATLAS_CONTENT ?? 'content';
+const root = contentRoot();
 const byPath = ({ entry }: { entry: string }) => entry.replace(/\.(mdx?|ya?ml)$/, '');
+const collection = (kind: ContentKind & ('clause' | 'regulation')) =>
+  defineCollection({ loader: glob({ pattern: contentGlob(kind), base: contentFolder(root, kind), generateId: byPath }), schema: CONTENT_LAYOUT[kind].schema });
 
 export const collections = {
-  clauses: defineCollection({ loader: glob({ pattern: '**/*.{md,mdx}', base: `${root}/clauses`, generateId: byPath }), schema: clauseSchema }),
-  regulations: defineCollection({ loader: glob({ pattern: '*.md', base: `${root}/regulations`, generateId: byPath }), schema: regulationSchema }),
+  clauses: collection('clause'),
+  regulations: collection('regulation'),
 };

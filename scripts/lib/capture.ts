@@ -31,6 +31,7 @@
  * - A document whose history continues in a successor (Twitter's policies,
  *   continued by X's) is a closed history and is not captured.
  */
+import { contentFile } from '../../src/atlas/reading/content-layout.ts';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -483,7 +484,7 @@ async function captureDocument(target: CaptureTarget, context: Context): Promise
   };
   const effectiveDate = findEffectiveDate(markdown);
   if (effectiveDate !== undefined) snapshot.effective_date = effectiveDate;
-  const file = join(context.contentDir, 'snapshots', key, `${stamp}.md`);
+  const file = contentFile(context.contentDir, 'snapshot', `${key}/${stamp}`);
   try {
     await writeFileExclusive(file, serializeSnapshot(snapshot, body));
   } catch (error) {
@@ -532,7 +533,7 @@ export async function captureDocuments(
   try {
     for (const [index, key] of keys.entries()) {
       const target = targets.get(key);
-      const entry = join(options.contentDir, 'documents', `${key}.yaml`);
+      const entry = contentFile(options.contentDir, 'document', key);
       let outcome: CaptureOutcome;
       if (target === undefined) {
         const invalid = content.rejected.keys.has(key) || problems.some((p) => p.file === `documents/${key}.yaml`);

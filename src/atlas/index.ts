@@ -38,10 +38,7 @@ export function loadAtlas(root: string, options: { now?: Date; displayBase?: str
   };
 }
 
-/** The content root: `ATLAS_CONTENT` when set (fixture atlases), else `content/`. */
-export function contentRoot(): string {
-  return resolve(process.env.ATLAS_CONTENT ?? 'content');
-}
+export { contentRoot } from './reading/content-layout.ts';
 
 // Keyed on globalThis so the build's integrations and its page bundle, which hold
 // separate copies of this module, share one loaded atlas per process.

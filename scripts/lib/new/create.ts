@@ -12,9 +12,9 @@
  * ledger lock (scripts/lib/ledger-lock.ts), so concurrent runs never share an ID or lose
  * a record.
  */
+import { CONTENT_LAYOUT, contentFile, contentFolder } from '../../../src/atlas/reading/content-layout.ts';
 import { routes } from '../../../src/atlas/routes.ts';
 import { access, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { ZodType } from 'astro/zod';
 import { appendLedgerRecords, LEDGER_FILE, nextRecordNumber, readLedgerFile } from '../../../src/atlas/reading/ledger-file.ts';
 import { clauseSchema } from '../../../src/schema/clause.ts';
@@ -127,7 +127,7 @@ export async function newPlatform(options: NewPlatformOptions): Promise<Created>
   const name = checkValue('--name', platformSchema.shape.name, options.name);
   const website = options.website === undefined ? undefined : checkValue('--website', platformSchema.shape.website, options.website);
   const headquarters = options.headquarters === undefined ? undefined : checkValue('--headquarters', platformSchema.shape.headquarters, options.headquarters.toUpperCase());
-  const path = folder.path('platforms', `${slug}.yaml`);
+  const path = contentFile(folder.root, 'platform', slug);
   await requireFree([path]);
   await writeEntry(path, platformEntry({ name, website, headquarters }));
   const fill = ['description', ...(website === undefined ? ['website'] : []), ...(headquarters === undefined ? ['headquarters'] : [])];
@@ -161,7 +161,7 @@ export async function newDocument(options: NewDocumentOptions): Promise<Created>
   const sourceUrl = checkValue('--source-url', documentSchema.shape.source_url.unwrap(), options.sourceUrl);
   const language = checkValue('--language', documentSchema.shape.language, options.language ?? 'en');
   const select = checkValue('--select', text, options.select ?? 'main');
-  const path = folder.path('documents', platform, `${slug}.yaml`);
+  const path = contentFile(folder.root, 'document', `${platform}/${slug}`);
   await requireFree([path]);
   const ledger = await withLedgerLock(folder.root, async () => {
     const planned = await planRecord(folder, 'document', routes.document(`${platform}/${slug}`));
@@ -174,7 +174,7 @@ export async function newDocument(options: NewDocumentOptions): Promise<Created>
     ledger: displayPath(ledger.ledgerPath),
     next: [
       `check capture.select (${JSON.stringify(select)}) against ${sourceUrl}; add capture.remove or predecessor if they apply`,
-      `add its snapshots under ${displayPath(folder.path('snapshots', platform, slug))}/ (e.g. npm run import:ota)`,
+      `add its snapshots under ${displayPath(contentFolder(folder.root, 'snapshot', `${platform}/${slug}`))}/ (e.g. npm run import:ota)`,
       `analyse its clauses: npm run new -- clause ${platform}/${slug}/<clause> --type <clause-type>`,
     ],
   };
@@ -198,13 +198,13 @@ export async function newClause(options: NewClauseOptions): Promise<Created> {
   requireKnown('document', documentKey, await folder.documents(), `create it first with npm run new -- document ${documentKey} --title "…" --type "…" --source-url <url>`);
   if (options.clauseType !== undefined) {
     const known = await folder.clauseTypes();
-    requireKnown('clause type', options.clauseType, known, `expected a key in ${displayPath(folder.path('clause-types'))}/ (${known.join(', ')})`);
+    requireKnown('clause type', options.clauseType, known, `expected a key in ${displayPath(contentFolder(folder.root, 'clauseType'))}/ (${known.join(', ')})`);
   }
   const severity = options.severity === undefined ? undefined : checkValue('--severity', clauseSchema.shape.severity, options.severity);
   const confidence = options.confidence === undefined ? undefined : checkValue('--confidence', clauseSchema.shape.confidence, options.confidence);
-  const dir = folder.path('clauses', platform, document);
-  const path = join(dir, `${slug}.md`);
-  await requireFree([path, join(dir, `${slug}.mdx`)]);
+  const key = `${platform}/${document}/${slug}`;
+  const path = contentFile(folder.root, 'clause', key);
+  await requireFree(CONTENT_LAYOUT.clause.extensions.map((extension) => contentFile(folder.root, 'clause', key, extension)));
   const snapshot = await folder.newestSnapshot(documentKey);
   const quoteSource = snapshot === undefined ? undefined : displayPath(snapshot);
   const ledger = await withLedgerLock(folder.root, async () => {

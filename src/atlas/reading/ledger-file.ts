@@ -9,13 +9,14 @@ import { readFile } from 'node:fs/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { parseDocument, stringify, YAMLMap, YAMLSeq } from 'yaml';
 import { writeFileAtomic } from '../../support/atomic-write.ts';
+import { CONTENT_FILES } from './content-layout.ts';
 import { formatFileProblem } from './problems.ts';
 import { schemaProblem } from './schema-issue.ts';
 import { ledgerSchema, type Ledger, type LedgerRecord } from '../../schema/ledger.ts';
 import { recordKinds, type RecordKind } from '../../schema/record-id.ts';
 
 /** The ledger's file name inside the content folder. */
-export const LEDGER_FILE = 'ledger.yaml';
+export const LEDGER_FILE = CONTENT_FILES.ledger.file;
 
 /** What `readLedgerFile` found. */
 export interface LedgerFile {

@@ -6,17 +6,18 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ZodType } from 'astro/zod';
-import { agencySchema, type Agency } from '../../schema/agency.ts';
-import { clauseSchema, type ClauseData } from '../../schema/clause.ts';
-import { clauseTypeSchema, type ClauseType } from '../../schema/clause-type.ts';
-import { documentSchema, type DocumentData } from '../../schema/document.ts';
-import { ledgerSchema, type Ledger } from '../../schema/ledger.ts';
-import { platformSchema, type Platform } from '../../schema/platform.ts';
-import { regulationSchema, type Regulation } from '../../schema/regulation.ts';
-import { siteSchema, type Site } from '../../schema/site.ts';
-import { snapshotSchema, snapshotStamp, type SnapshotData } from '../../schema/snapshot.ts';
+import type { Agency } from '../../schema/agency.ts';
+import type { ClauseData } from '../../schema/clause.ts';
+import type { ClauseType } from '../../schema/clause-type.ts';
+import type { DocumentData } from '../../schema/document.ts';
+import type { Ledger } from '../../schema/ledger.ts';
+import type { Platform } from '../../schema/platform.ts';
+import type { Regulation } from '../../schema/regulation.ts';
+import type { Site } from '../../schema/site.ts';
+import { snapshotStamp, type SnapshotData } from '../../schema/snapshot.ts';
 import { slug as slugSchema } from '../../schema/common.ts';
 import { isTempFileName } from '../../support/atomic-write.ts';
+import { CONTENT_FILES, CONTENT_LAYOUT, contentFolder } from './content-layout.ts';
 import { checkSchema, parseEntrySource, type EntrySource } from './entry-file.ts';
 import { describeValue, type Problem } from './problems.ts';
 import { splitSnapshotFile } from './snapshot-file.ts';
@@ -166,7 +167,7 @@ class Reader {
   }
 
   /** Reads `<dir>/<key>.<ext>` files into entries. */
-  flat<T>(dir: string, extensions: string[], what: string, schema: ZodType<T, unknown>): Entry<T>[] {
+  flat<T>(dir: string, extensions: readonly string[], what: string, schema: ZodType<T, unknown>): Entry<T>[] {
     const out: Entry<T>[] = [];
     for (const name of this.list(dir)) {
       const path = join(dir, name);
@@ -184,7 +185,7 @@ class Reader {
   }
 
   /** Walks `<dir>/<a>/<b>/.../<file>` to the given depth, yielding paths and their slug segments. */
-  *nested(dir: string, depth: number, what: string[]): Generator<{ path: string; segments: string[] }> {
+  *nested(dir: string, depth: number, what: readonly string[]): Generator<{ path: string; segments: string[] }> {
     const walk = function* (this: Reader, current: string, segments: string[]): Generator<{ path: string; segments: string[] }> {
       for (const name of this.list(current)) {
         const path = join(current, name);
@@ -207,7 +208,8 @@ class Reader {
 
 function loadSnapshots(reader: Reader, dir: string): SnapshotEntry[] {
   const out: SnapshotEntry[] = [];
-  for (const { path, segments } of reader.nested(dir, 3, ['platform', 'document', 'snapshot'])) {
+  const { parts } = CONTENT_LAYOUT.snapshot;
+  for (const { path, segments } of reader.nested(dir, parts.length, parts)) {
     const [platform = '', document = '', name = ''] = segments;
     const file = reader.display(path);
     const stamp = name.replace(/\.md$/, '');
@@ -224,14 +226,14 @@ function loadSnapshots(reader: Reader, dir: string): SnapshotEntry[] {
     }
     const text = reader.text(path, parts.body);
     const source = parseEntrySource(file, `---\n${parts.frontMatter}---\n`, reader.problems);
-    const data = checkSchema(file, source, snapshotSchema, reader.problems);
+    const data = checkSchema(file, source, CONTENT_LAYOUT.snapshot.schema, reader.problems);
     if (data === undefined || text === undefined) continue;
     out.push({ key: `${platform}/${document}/${stamp}`, file, data, bodyLine: parts.bodyLine, lineOf: source.lineOf, platform, document, stamp, bytes: parts.body, text });
   }
   return out;
 }
 
-function loadNested<T>(reader: Reader, dir: string, what: string[], extensions: string[], schema: ZodType<T, unknown>): Entry<T>[] {
+function loadNested<T>(reader: Reader, dir: string, what: readonly string[], extensions: readonly string[], schema: ZodType<T, unknown>): Entry<T>[] {
   const out: Entry<T>[] = [];
   for (const { path, segments } of reader.nested(dir, what.length, what)) {
     const name = segments.at(-1) ?? '';
@@ -264,17 +266,18 @@ export function loadContent(root: string, displayBase = join(root, '..')): { con
     if (required) reader.problems.push({ file: reader.display(path), field: 'file', expected: `the ${name} file`, found: 'no such file', level: 'error' });
     return undefined;
   };
+  const layout = CONTENT_LAYOUT;
   const content: LoadedContent = {
     root,
-    site: single('site.yaml', siteSchema, true),
-    ledger: single('ledger.yaml', ledgerSchema, true),
-    platforms: reader.flat(join(root, 'platforms'), ['.yaml'], 'platform', platformSchema),
-    documents: loadNested(reader, join(root, 'documents'), ['platform', 'document'], ['.yaml'], documentSchema),
-    snapshots: loadSnapshots(reader, join(root, 'snapshots')),
-    clauses: loadNested(reader, join(root, 'clauses'), ['platform', 'document', 'clause'], ['.md', '.mdx'], clauseSchema),
-    clauseTypes: reader.flat(join(root, 'clause-types'), ['.yaml'], 'clause type', clauseTypeSchema),
-    regulations: reader.flat(join(root, 'regulations'), ['.md'], 'regulation', regulationSchema),
-    agencies: reader.flat(join(root, 'agencies'), ['.yaml'], 'agency', agencySchema),
+    site: single(CONTENT_FILES.site.file, CONTENT_FILES.site.schema, true),
+    ledger: single(CONTENT_FILES.ledger.file, CONTENT_FILES.ledger.schema, true),
+    platforms: reader.flat(contentFolder(root, 'platform'), layout.platform.extensions, layout.platform.parts[0], layout.platform.schema),
+    documents: loadNested(reader, contentFolder(root, 'document'), layout.document.parts, layout.document.extensions, layout.document.schema),
+    snapshots: loadSnapshots(reader, contentFolder(root, 'snapshot')),
+    clauses: loadNested(reader, contentFolder(root, 'clause'), layout.clause.parts, layout.clause.extensions, layout.clause.schema),
+    clauseTypes: reader.flat(contentFolder(root, 'clauseType'), layout.clauseType.extensions, layout.clauseType.parts[0], layout.clauseType.schema),
+    regulations: reader.flat(contentFolder(root, 'regulation'), layout.regulation.extensions, layout.regulation.parts[0], layout.regulation.schema),
+    agencies: reader.flat(contentFolder(root, 'agency'), layout.agency.extensions, layout.agency.parts[0], layout.agency.schema),
     rejected: reader.rejected,
   };
   return { content, problems: reader.problems };
