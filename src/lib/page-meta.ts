@@ -9,6 +9,7 @@ import { siteUrl } from '../atlas/site-url.ts';
 import { ogCardsFor, ogImageLookup, type OgCard } from '../og/cards.ts';
 import type { CardData } from '../og/card.ts';
 import { versionUrl } from '../atlas/model/changes.ts';
+import { formatDate } from '../atlas/model/dates.ts';
 import { permanentUrl } from '../atlas/outputs/citation.ts';
 import { feedPaths } from '../atlas/outputs/feeds.ts';
 import { routes, type FeedFormat } from '../atlas/routes.ts';
@@ -204,7 +205,12 @@ export interface PageMetaIndex {
   /** Paths of every page that goes into the search index, so the indexer reads only those. */
   indexedPaths(): string[];
   og(path: string): OgMeta;
-  crumbs(path: string, title: string): Crumb[];
+  /**
+   * The breadcrumb trail of a page, home first and the page itself last: the
+   * one source of the visible breadcrumb and the JSON-LD BreadcrumbList. A
+   * record page is named as its record (`recordName`); another page by `title`.
+   */
+  crumbs(path: string, title?: string): Crumb[];
   /** The schema.org descriptions of a page: its own (or a fallback from its record) and its breadcrumb trail. */
   jsonLd(path: string, page: { title: string; description: string; own?: JsonLd | undefined }): JsonLd[];
   /** The atlas feeds, then the platform's when the page belongs to one. */
@@ -263,7 +269,7 @@ export function buildPageMeta(atlas: Atlas, cards: readonly OgCard[] = ogCardsFo
     }
   }
 
-  const crumbs = (path: string, title: string): Crumb[] => {
+  const crumbs = (path: string, title?: string): Crumb[] => {
     const trail: Crumb[] = [{ name: atlas.site.name, path: '/' }];
     if (path === '/') return trail;
     const section = SECTIONS.find((s) => path.startsWith(s.prefix));
@@ -275,7 +281,12 @@ export function buildPageMeta(atlas: Atlas, cards: readonly OgCard[] = ogCardsFo
       const record = pages.get(ancestor);
       if (record) trail.push({ name: recordName(record), path: ancestor });
     }
-    if (trail.at(-1)?.path !== path) trail.push({ name: title, path });
+    if (trail.at(-1)?.path !== path) {
+      const page = pages.get(path);
+      const name = page ? recordName(page) : title;
+      if (name === undefined) throw new Error(`src/lib/page-meta.ts crumbs: expected a record page or a title for ${path}, found neither`);
+      trail.push({ name, path });
+    }
     return trail;
   };
 
@@ -335,19 +346,20 @@ export function buildPageMeta(atlas: Atlas, cards: readonly OgCard[] = ogCardsFo
   };
 }
 
+/** What a record page is called in its breadcrumb: the short name its readers know it by. */
 function recordName(page: RecordPage): string {
   switch (page.kind) {
     case 'platform':
     case 'clause-type':
-    case 'agency':
       return page.record.data.name;
     case 'document':
     case 'clause':
       return page.record.data.title;
     case 'regulation':
+    case 'agency':
       return page.record.data.short_name;
     case 'version':
-      return `Version of ${page.record.capturedOn}`;
+      return `Version of ${formatDate(page.record.capturedOn)}`;
   }
 }
 
