@@ -1,9 +1,10 @@
 /**
  * Content collections over the top-level content folder (or ATLAS_CONTENT).
- * Their schemas are the ones in src/schema; the Atlas model reads the same
+ * Their folders, globs and schemas come from the content layout table
+ * (src/atlas/reading/content-layout.ts); the Atlas model reads the same
  * files for computed facts, and pages use these collections only to render
  * Markdown bodies (analyses, regulation texts). Astro renders those bodies
- * with the `markdown` options of astro.config.mjs, which come from
+ * with the `markdown` options the clauseAtlas() integration sets, which come from
  * src/atlas/reading/markdown-syntax.ts: the syntax validation checks, and the sanitiser.
  */
 import { defineCollection } from 'astro:content';

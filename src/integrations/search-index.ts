@@ -25,8 +25,8 @@ import { recordTiming } from './timings.ts';
  * boilerplate would otherwise match queries and crowd the excerpts. A clause
  * page's regulation and agency notes and its classification repeat on every
  * clause they apply to (two thirds of the page's words); their names are in
- * the page's weighted keywords instead. Leaving them out halved the indexer's
- * memory (313 → 164 MB on 1,098 pages) and a third of its time.
+ * the page's weighted keywords instead. Leaving them out also saves the
+ * indexer memory and time (measured in docs/decisions/0001-own-search-ui.md).
  */
 const EXCLUDED = ['.breadcrumb', '.toc', '.notice', '.clause-list', '#peers', '#siblings', '#stability', '#record', '#provenance', '#cite', '#faq', '#versions', '#regulation-list', '#agency-list', '#classification'];
 

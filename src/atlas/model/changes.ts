@@ -131,8 +131,8 @@ export function changeOf(atlas: Atlas, snapshot: SnapshotView): Change | undefin
 }
 
 /**
- * Entries on one page of `/changes/`: a fixed bound, so a page's weight does not
- * grow with the atlas (issue 14: one page of 312 entries weighed 288 KB).
+ * Entries on one page of the change log: a fixed bound, so a page's weight does
+ * not grow with the atlas (docs/decisions/0005-captures-versus-versions.md).
  */
 export const CHANGES_PAGE_SIZE = 50;
 

@@ -2,7 +2,7 @@
  * The one definition of contributed Markdown — analysis bodies (`.md`, and
  * `.mdx` with MDX syntax on top) and regulation texts: its syntax and how it
  * is rendered. The validation guard parses with `parseContributed`;
- * astro.config.mjs hands `contributedMarkdown` to Astro, whose Markdown and MDX
+ * the clauseAtlas() integration (src/integrations/clause-atlas.ts) hands `contributedMarkdown` to Astro, whose Markdown and MDX
  * renderers both read it. So the guard checks exactly the tree the site
  * renders, and the two cannot drift apart (tests/hostile/pipeline.test.ts
  * compares them on every body of the hostile corpus).
@@ -53,7 +53,7 @@ function remarkImagesAsText() {
  * Options of Astro's remark processor (`unified()` from @astrojs/markdown-remark,
  * which also renders MDX). GFM comes from `syntaxPlugins` rather than Astro's
  * own switch, so the guard and the renderer load the same plugin; typography
- * is off, and so is syntax highlighting in astro.config.mjs (highlighters add
+ * is off, and so is syntax highlighting in the clauseAtlas() integration (highlighters add
  * inline styles the sanitiser would drop, and analyses hold no code); raw HTML is not carried into the HTML tree; ids get their prefix
  * from the sanitiser, as in snapshot text.
  */
