@@ -19,6 +19,14 @@ import buildPhases from './build-phases.ts';
 import ogImages from './og-images.ts';
 import searchIndex from './search-index.ts';
 
+/**
+ * How analyses and regulation texts render: with remark (not Astro 7's default
+ * Sätteri), from the one definition the validation guard parses with, sanitiser
+ * included (src/atlas/reading/markdown-syntax.ts). tests/hostile/pipeline.test.ts
+ * renders the hostile corpus with these very settings.
+ */
+export const SITE_MARKDOWN = { syntaxHighlight: false, processor: unified(contributedMarkdown) } as const;
+
 /** The site's own settings, from the atlas and the environment. */
 function siteSettings(contentRoot: string): AstroIntegration {
   return {
@@ -37,9 +45,7 @@ function siteSettings(contentRoot: string): AstroIntegration {
           // inline element ("licensed<a>…"); HTML-aware compression keeps the words apart as before.
           compressHTML: true,
           build: { format: 'directory', inlineStylesheets: 'always' },
-          // Analyses and regulation texts render with remark (not Astro 7's default Sätteri), from the one
-          // definition the validation guard parses with, sanitiser included (src/atlas/reading/markdown-syntax.ts).
-          markdown: { syntaxHighlight: false, processor: unified(contributedMarkdown) },
+          markdown: SITE_MARKDOWN,
           // Scripts stay external files so the Content-Security-Policy (public/_headers) needs no 'unsafe-inline'.
           vite: { build: { assetsInlineLimit: 0 } },
           devToolbar: { enabled: false },
