@@ -11,6 +11,7 @@
  * with as many trivial Markdown pages as the atlas build wrote: the floor for
  * this stack. Prints a table and writes report.md and report.json.
  */
+import { contentFolder } from '../src/atlas/reading/content-layout.ts';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -70,7 +71,7 @@ async function build(content: string, out: string, ogCache: string, label: strin
 
 /** Appends " (edited)" to the title of the atlas's first clause file, as a contributor's one-line change would. */
 function editOneClause(content: string): void {
-  const platformDir = join(content, 'clauses', readdirSync(join(content, 'clauses')).sort()[0] ?? '');
+  const platformDir = join(contentFolder(content, 'clause'), readdirSync(contentFolder(content, 'clause')).sort()[0] ?? '');
   const documentDir = join(platformDir, readdirSync(platformDir).sort()[0] ?? '');
   const file = join(documentDir, readdirSync(documentDir).sort()[0] ?? '');
   const text = readFileSync(file, 'utf8');

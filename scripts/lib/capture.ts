@@ -31,7 +31,7 @@
  * - A document whose history continues in a successor (Twitter's policies,
  *   continued by X's) is a closed history and is not captured.
  */
-import { contentFile } from '../../src/atlas/reading/content-layout.ts';
+import { contentFile, contentFolder } from '../../src/atlas/reading/content-layout.ts';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -423,7 +423,7 @@ function captureTargets(content: LoadedContent): Map<string, CaptureTarget> {
       data: entry.data,
       ownLatest: latest.get(entry.key),
       historyLatest: found === undefined ? undefined : latest.get(found),
-      folders: chain.map((key) => `snapshots/${key}/`),
+      folders: chain.map((key) => `${contentFolder('', 'snapshot', key)}/`),
       successor: successors.get(entry.key),
     });
   }
@@ -536,7 +536,7 @@ export async function captureDocuments(
       const entry = contentFile(options.contentDir, 'document', key);
       let outcome: CaptureOutcome;
       if (target === undefined) {
-        const invalid = content.rejected.keys.has(key) || problems.some((p) => p.file === `documents/${key}.yaml`);
+        const invalid = content.rejected.keys.has(key) || problems.some((p) => p.file === contentFile('', 'document', key));
         outcome = { document: key, status: 'failed', message: invalid ? `its entry ${entry} is invalid (see npm run validate)` : `no document entry ${entry}` };
       } else if (target.successor) {
         const reason = `its history continues in ${target.successor}`;
