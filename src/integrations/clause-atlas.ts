@@ -1,7 +1,7 @@
 /**
  * The one integration of a Clause Atlas site: it resolves the content root
- * once (contentRoot(): ATLAS_CONTENT or content/), sets `site` from the loaded
- * atlas's site.yaml, and wires validation, build-phase timings, OG images, MDX
+ * once (contentRoot(): ATLAS_CONTENT or content/), sets `site` from the atlas's
+ * site.yaml, and wires validation, build-phase timings, OG images, MDX
  * and the search index, in that hook order. astro.config.mjs is this call.
  *
  * ATLAS_OUT and ATLAS_CACHE move the output and cache folders (the test
@@ -13,6 +13,7 @@ import type { AstroIntegration } from 'astro';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { contentRoot as resolveContentRoot, loadAtlasOnce } from '../atlas/index.ts';
+import { loadSiteFile } from '../atlas/reading/load.ts';
 import { contributedMarkdown } from '../atlas/reading/markdown-syntax.ts';
 import atlasValidation from './atlas-validation.ts';
 import buildPhases from './build-phases.ts';
@@ -32,12 +33,13 @@ function siteSettings(contentRoot: string): AstroIntegration {
   return {
     name: 'clause-atlas:site',
     hooks: {
-      'astro:config:setup': ({ config, updateConfig }) => {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
         // A resolved config holds folders as URLs; the variables hold paths relative to the project.
         const folder = (path: string) => pathToFileURL(`${resolve(fileURLToPath(config.root), path)}/`);
         updateConfig({
-          // Loaded once per process: validation (before this hook) and every page share it.
-          site: loadAtlasOnce(contentRoot).atlas.site.url,
+          // A build has loaded the atlas already (validation runs first) and its pages share it; a dev
+          // server, a type check or the test runner reads site.yaml alone rather than load every snapshot.
+          site: command === 'build' ? loadAtlasOnce(contentRoot).atlas.site.url : loadSiteFile(contentRoot)?.url,
           outDir: folder(process.env.ATLAS_OUT ?? 'dist'),
           cacheDir: folder(process.env.ATLAS_CACHE ?? 'node_modules/.astro'),
           trailingSlash: 'always',

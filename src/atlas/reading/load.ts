@@ -252,6 +252,16 @@ function loadNested<T>(reader: Reader, dir: string, what: readonly string[], ext
 }
 
 /**
+ * Reads only a content root's site.yaml, with the same reader as loadContent:
+ * for settings needed before (or without) the whole atlas, such as the site URL
+ * of a dev server or a type check. Undefined when the file is missing or invalid.
+ */
+export function loadSiteFile(root: string): Site | undefined {
+  const path = join(root, CONTENT_FILES.site.file);
+  return existsSync(path) ? new Reader(root, join(root, '..')).entry(path, 'site', CONTENT_FILES.site.schema)?.data : undefined;
+}
+
+/**
  * Loads a content root. `displayBase` is the folder paths are reported
  * relative to (the repository, so messages read `content/clauses/...`).
  */
