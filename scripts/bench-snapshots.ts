@@ -11,8 +11,8 @@
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { contentRoot, loadAtlas } from '../src/atlas/index.ts';
-import { configureSnapshotHtmlCache, renderSnapshotHtml, snapshotHtmlCacheStats } from '../src/atlas/snapshot-html.ts';
-import { versionContext, versionedSnapshots } from '../src/atlas/version-pages.ts';
+import { configureSnapshotHtmlCache, renderSnapshotHtml, snapshotHtmlCacheStats } from '../src/atlas/outputs/snapshot-html.ts';
+import { versionContext, versionedSnapshots } from '../src/atlas/outputs/version-pages.ts';
 
 const { values } = parseArgs({
   options: {

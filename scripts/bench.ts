@@ -16,6 +16,7 @@
  * With `hugo` on the PATH the same pages are built by Hugo once per size, as a
  * reference line. Prints a table and writes report.md and report.json.
  */
+import { contentFolder } from '../src/atlas/reading/content-layout.ts';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -112,7 +113,7 @@ function hugoInstalled(): Promise<boolean> {
 
 /** Appends " (edited)" to the title of the atlas's first clause file, as a contributor's one-line change would. */
 function editOneClause(content: string): void {
-  const platformDir = join(content, 'clauses', readdirSync(join(content, 'clauses')).sort()[0] ?? '');
+  const platformDir = join(contentFolder(content, 'clause'), readdirSync(contentFolder(content, 'clause')).sort()[0] ?? '');
   const documentDir = join(platformDir, readdirSync(platformDir).sort()[0] ?? '');
   const file = join(documentDir, readdirSync(documentDir).sort()[0] ?? '');
   const text = readFileSync(file, 'utf8');

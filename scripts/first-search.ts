@@ -9,6 +9,7 @@
  * of file took on the wire (response bodies as transferred), the search page's
  * own HTML and CSS apart from what the search itself fetched.
  */
+import { routes } from '../src/atlas/routes.ts';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CHROMIUM_PATH, launchBrowser } from './lib/chromium.ts';
@@ -27,7 +28,7 @@ if (!existsSync(CHROMIUM_PATH)) {
 
 /** Which kind of file a path is, for the table. */
 const kindOf = (path: string) =>
-  path === '/search/' ? 'search page (HTML)'
+  path === routes.search() ? 'search page (HTML)'
   : path.endsWith('.css') ? 'stylesheets'
   : path.startsWith('/_astro/') && path.endsWith('.js') ? 'search script'
   : /^\/pagefind\/(index|fragment|filter)\//.test(path) ? `pagefind ${path.split('/')[2]} chunks`

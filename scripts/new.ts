@@ -18,7 +18,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { contentRoot } from '../src/atlas/index.ts';
 import { newClause, newDocument, newNegative, newPlatform, type Created } from './lib/new/create.ts';
-import { FileExistsError } from '../src/atlas/atomic-write.ts';
+import { FileExistsError } from '../src/support/atomic-write.ts';
 import { NewEntryError } from './lib/new/content-folder.ts';
 import { LedgerBusyError } from './lib/ledger-lock.ts';
 

@@ -18,9 +18,9 @@
  */
 import { parseCommandLine, usageErrorFor, type UsageError } from './lib/cli.ts';
 import { contentRoot, formatProblem, loadAtlas, type Problem } from '../src/atlas/index.ts';
-import { formatAnnotation } from '../src/atlas/annotations.ts';
-import { sortProblems } from '../src/atlas/problems.ts';
-import { plural } from '../src/atlas/wording.ts';
+import { formatAnnotation } from '../src/atlas/checks/annotations.ts';
+import { sortProblems } from '../src/atlas/reading/problems.ts';
+import { plural } from '../src/atlas/model/wording.ts';
 import { appendOnlyProblems } from './lib/append-only.ts';
 import { GitError } from './lib/git.ts';
 

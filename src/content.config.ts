@@ -1,18 +1,18 @@
 /**
  * Content collections over the top-level content folder (or ATLAS_CONTENT).
- * Their schemas are the ones in src/schema; the Atlas model reads the same
+ * Their folders, globs and schemas come from the content layout table
+ * (src/atlas/reading/content-layout.ts); the Atlas model reads the same
  * files for computed facts, and pages use these collections only to render
  * Markdown bodies (analyses, regulation texts). Astro renders those bodies
- * with the `markdown` options of astro.config.mjs, which come from
- * src/atlas/markdown-syntax.ts: the syntax validation checks, and the sanitiser.
+ * with the `markdown` options the clauseAtlas() integration sets, which come from
+ * src/atlas/reading/markdown-syntax.ts: the syntax validation checks, and the sanitiser.
  */
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { glob } from 'astro/loaders';
-import { clauseSchema } from './schema/clause.ts';
-import { regulationSchema } from './schema/regulation.ts';
+import { CONTENT_LAYOUT, contentFolder, contentGlob, contentRoot, type ContentKind } from './atlas/reading/content-layout.ts';
 
-const root = process.env.ATLAS_CONTENT ?? 'content';
+const root = contentRoot();
 
 /**
  * Astro parses front matter as YAML 1.1, which turns an unquoted date such as
@@ -32,8 +32,10 @@ function datesAsWritten<T extends z.ZodType>(schema: T, fields: readonly string[
   }, schema);
 }
 const byPath = ({ entry }: { entry: string }) => entry.replace(/\.(mdx?|ya?ml)$/, '');
+const collection = (kind: ContentKind & ('clause' | 'regulation'), dateFields: readonly string[]) =>
+  defineCollection({ loader: glob({ pattern: contentGlob(kind), base: contentFolder(root, kind), generateId: byPath }), schema: datesAsWritten(CONTENT_LAYOUT[kind].schema, dateFields) });
 
 export const collections = {
-  clauses: defineCollection({ loader: glob({ pattern: '**/*.{md,mdx}', base: `${root}/clauses`, generateId: byPath }), schema: datesAsWritten(clauseSchema, ['written_on', 'reviewed_on']) }),
-  regulations: defineCollection({ loader: glob({ pattern: '*.md', base: `${root}/regulations`, generateId: byPath }), schema: datesAsWritten(regulationSchema, ['reviewed_on']) }),
+  clauses: collection('clause', ['written_on', 'reviewed_on']),
+  regulations: collection('regulation', ['reviewed_on']),
 };

@@ -10,8 +10,8 @@
  * `displayBase`, like the rest of validate's.
  */
 import { join, relative } from 'node:path';
-import { LEDGER_FILE, parseLedger, readLedgerFile } from '../../src/atlas/ledger-file.ts';
-import type { Problem } from '../../src/atlas/problems.ts';
+import { LEDGER_FILE, parseLedger, readLedgerFile } from '../../src/atlas/reading/ledger-file.ts';
+import type { Problem } from '../../src/atlas/reading/problems.ts';
 import { git, GitError, repositoryOf } from './git.ts';
 import { ledgerChangeProblems } from './ledger-changes.ts';
 import { parseNameStatus, snapshotChangeProblems } from './snapshot-changes.ts';

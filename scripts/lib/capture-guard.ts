@@ -13,7 +13,7 @@
  *   (`localhost`, `localhost.`, a name pointing at 10.0.0.1), so a name cannot
  *   be switched to an internal address between a check and the connection.
  * Public means what ipaddr.js classifies as global unicast (the rule is
- * src/atlas/public-address.ts, shared with validate): loopback, private
+ * src/atlas/checks/public-address.ts, shared with validate): loopback, private
  * (RFC 1918), link-local (169.254.0.0/16, fe80::/10, cloud metadata), unique
  * local (fc00::/7), carrier-grade NAT, multicast, reserved and documentation
  * ranges, and IPv6 forms that embed an IPv4 address (6to4, NAT64) are not.
@@ -26,7 +26,7 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { isIP } from 'node:net';
 import { Agent, buildConnector } from 'undici';
-import { nonPublicRange } from '../../src/atlas/public-address.ts';
+import { nonPublicRange } from '../../src/atlas/checks/public-address.ts';
 import { CaptureError } from './capture-error.ts';
 
 /** A connection capture refused because the address is not public; the message names host, address and range. */

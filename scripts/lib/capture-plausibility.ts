@@ -10,7 +10,7 @@
  * (which runs to hundreds or thousands of words), only pages that carry
  * almost none of it.
  */
-import { normalizeText } from '../../src/atlas/normalize.ts';
+import { normalizeText } from '../../src/atlas/model/normalize.ts';
 import { CaptureError } from './capture-error.ts';
 
 /** Fewest words a captured text may have: a title and one short sentence of policy. "Loading…" or "Please wait" have fewer. */

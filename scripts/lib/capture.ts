@@ -31,19 +31,20 @@
  * - A document whose history continues in a successor (Twitter's policies,
  *   continued by X's) is a closed history and is not captured.
  */
+import { contentFile, contentFolder } from '../../src/atlas/reading/content-layout.ts';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import TurndownService from 'turndown';
-import { findEffectiveDate } from '../../src/atlas/effective-date.ts';
-import { loadContent, type LoadedContent, type SnapshotEntry } from '../../src/atlas/load.ts';
-import { normalizeText } from '../../src/atlas/normalize.ts';
-import { formatProblem, type Problem } from '../../src/atlas/problems.ts';
-import { instantToStamp, serializeSnapshot, sha256 } from '../../src/atlas/snapshot-file.ts';
+import { findEffectiveDate } from '../../src/atlas/model/effective-date.ts';
+import { loadContent, type LoadedContent, type SnapshotEntry } from '../../src/atlas/reading/load.ts';
+import { normalizeText } from '../../src/atlas/model/normalize.ts';
+import { formatProblem, type Problem } from '../../src/atlas/reading/problems.ts';
+import { instantToStamp, serializeSnapshot, sha256 } from '../../src/atlas/reading/snapshot-file.ts';
 import type { DocumentData } from '../../src/schema/document.ts';
 import type { SnapshotData } from '../../src/schema/snapshot.ts';
-import { writeFileExclusive } from '../../src/atlas/atomic-write.ts';
+import { writeFileExclusive } from '../../src/support/atomic-write.ts';
 import { fetch as undiciFetch, type Agent } from 'undici';
 import { CaptureError } from './capture-error.ts';
 import { decodePage } from './capture-decode.ts';
@@ -422,7 +423,7 @@ function captureTargets(content: LoadedContent): Map<string, CaptureTarget> {
       data: entry.data,
       ownLatest: latest.get(entry.key),
       historyLatest: found === undefined ? undefined : latest.get(found),
-      folders: chain.map((key) => `snapshots/${key}/`),
+      folders: chain.map((key) => `${contentFolder('', 'snapshot', key)}/`),
       successor: successors.get(entry.key),
     });
   }
@@ -483,7 +484,7 @@ async function captureDocument(target: CaptureTarget, context: Context): Promise
   };
   const effectiveDate = findEffectiveDate(markdown);
   if (effectiveDate !== undefined) snapshot.effective_date = effectiveDate;
-  const file = join(context.contentDir, 'snapshots', key, `${stamp}.md`);
+  const file = contentFile(context.contentDir, 'snapshot', `${key}/${stamp}`);
   try {
     await writeFileExclusive(file, serializeSnapshot(snapshot, body));
   } catch (error) {
@@ -532,10 +533,10 @@ export async function captureDocuments(
   try {
     for (const [index, key] of keys.entries()) {
       const target = targets.get(key);
-      const entry = join(options.contentDir, 'documents', `${key}.yaml`);
+      const entry = contentFile(options.contentDir, 'document', key);
       let outcome: CaptureOutcome;
       if (target === undefined) {
-        const invalid = content.rejected.keys.has(key) || problems.some((p) => p.file === `documents/${key}.yaml`);
+        const invalid = content.rejected.keys.has(key) || problems.some((p) => p.file === contentFile('', 'document', key));
         outcome = { document: key, status: 'failed', message: invalid ? `its entry ${entry} is invalid (see npm run validate)` : `no document entry ${entry}` };
       } else if (target.successor) {
         const reason = `its history continues in ${target.successor}`;

@@ -30,6 +30,8 @@
  *   the import does not rewrite it: it reports the line to add by hand (a note,
  *   not a problem).
  */
+import { CONTENT_FILES, contentFile, contentFolder } from '../../src/atlas/reading/content-layout.ts';
+import { routes } from '../../src/atlas/routes.ts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { documentSchema, documentTypes, type DocumentData } from '../../src/schema/document.ts';
@@ -38,12 +40,12 @@ import { formatRecordId } from '../../src/schema/record-id.ts';
 import { siteSchema } from '../../src/schema/site.ts';
 import { snapshotSchema, type SnapshotData } from '../../src/schema/snapshot.ts';
 import type { LedgerRecord } from '../../src/schema/ledger.ts';
-import { appendLedgerRecords, LEDGER_FILE, nextRecordNumber, readLedgerFile } from '../../src/atlas/ledger-file.ts';
+import { appendLedgerRecords, LEDGER_FILE, nextRecordNumber, readLedgerFile } from '../../src/atlas/reading/ledger-file.ts';
 import { recordIdsInLedgerHistory } from './ledger-history.ts';
 import { withLedgerLock } from './ledger-lock.ts';
-import { normalizeText } from '../../src/atlas/normalize.ts';
-import { serializeSnapshot, sha256, splitSnapshotFile, stampToInstant } from '../../src/atlas/snapshot-file.ts';
-import { writeFileExclusive } from '../../src/atlas/atomic-write.ts';
+import { normalizeText } from '../../src/atlas/model/normalize.ts';
+import { serializeSnapshot, sha256, splitSnapshotFile, stampToInstant } from '../../src/atlas/reading/snapshot-file.ts';
+import { writeFileExclusive } from '../../src/support/atomic-write.ts';
 import { kindOf, type DatasetTerms, type SkippedVersion } from './import-ota/dataset.ts';
 import { existingDocumentIds, readExistingSnapshots } from './import-ota/existing.ts';
 import { loadImportMap, type ImportDocument, type ImportMap } from './import-ota/map.ts';
@@ -213,7 +215,7 @@ export async function planImport(options: ImportOptions): Promise<ImportPlan> {
       continue;
     }
     // Without a map entry the platform is the service under its own name; what the dataset cannot tell is left out.
-    const platformExists = (await kindOf(join(contentDir, 'platforms', `${platform}.yaml`))) === 'file';
+    const platformExists = (await kindOf(contentFile(contentDir, 'platform', platform))) === 'file';
     const usedService = serviceMap ?? { platform, ...(platformExists ? {} : { platform_entry: { name: service.name, formerly: [] } }), documents: {} };
     plan.map.services[service.name] = { ...usedService, documents: { ...usedService.documents } };
     const targetsBefore = targets.length;
@@ -230,7 +232,7 @@ export async function planImport(options: ImportOptions): Promise<ImportPlan> {
       const mapped = serviceMap?.documents[terms.type];
       const docSlug = mapped?.slug ?? defaultSlug(terms.type);
       const key = `${platform}/${docSlug}`;
-      const path = join(contentDir, 'documents', platform, `${docSlug}.yaml`);
+      const path = contentFile(contentDir, 'document', `${platform}/${docSlug}`);
       const mapField = `services.${fieldName([service.name])}.documents.${fieldName([terms.type])}`;
       const target: TargetDocument = { key, platform, slug: docSlug, path, service: service.name, terms, ...(mapped ? { mapped, mapField } : {}) };
       const previous = targetsByKey.get(key);
@@ -291,7 +293,7 @@ export async function planImport(options: ImportOptions): Promise<ImportPlan> {
 
   // 3. Platform entries.
   for (const [platform, needed] of platformsNeeded) {
-    const path = join(contentDir, 'platforms', `${platform}.yaml`);
+    const path = contentFile(contentDir, 'platform', platform);
     if ((await kindOf(path)) === 'file') {
       plan.platforms.existing.push(path);
     } else if (needed.entry === undefined) {
@@ -323,7 +325,7 @@ export async function planImport(options: ImportOptions): Promise<ImportPlan> {
     }
     predecessorOf.set(successorKey, target.key);
     const [successorPlatform = '', successorSlug = ''] = successorKey.split('/');
-    const successorPath = join(contentDir, 'documents', successorPlatform, `${successorSlug}.yaml`);
+    const successorPath = contentFile(contentDir, 'document', `${successorPlatform}/${successorSlug}`);
     const successor = targetsByKey.get(successorKey);
     if (successor?.create !== undefined) {
       successor.create.data.predecessor = target.key;
@@ -360,7 +362,7 @@ export async function planImport(options: ImportOptions): Promise<ImportPlan> {
   const creating = targets.filter((t) => t.create !== undefined);
   let site: { id_prefix: string } | undefined;
   if (creating.length > 0) {
-    const sitePath = join(contentDir, 'site.yaml');
+    const sitePath = join(contentDir, CONTENT_FILES.site.file);
     const read = await readYamlFile(sitePath);
     if (read.missing) problems.push(`${sitePath}: expected the site settings (id_prefix names new record IDs), found nothing at this path`);
     else if (read.problems.length > 0) problems.push(...read.problems);
@@ -372,7 +374,7 @@ export async function planImport(options: ImportOptions): Promise<ImportPlan> {
   }
   let next = nextRecordNumber(ledger, 'document', existingIds);
   for (const target of targets) {
-    const sitePath = `/platform/${target.platform}/${target.slug}/`;
+    const sitePath = routes.document(`${target.platform}/${target.slug}`);
     if (target.create !== undefined) {
       const owner = pathOwner.get(sitePath);
       if (owner !== undefined) {
@@ -410,7 +412,7 @@ export async function planImport(options: ImportOptions): Promise<ImportPlan> {
     const cached = timelines.get(key);
     if (cached !== undefined) return cached;
     const [platform = '', docSlug = ''] = key.split('/');
-    const existing = await readExistingSnapshots(join(contentDir, 'snapshots', platform, docSlug), problems);
+    const existing = await readExistingSnapshots(contentFolder(contentDir, 'snapshot', `${platform}/${docSlug}`), problems);
     const byStamp = new Map<string, TimelineVersion>();
     for (const snapshot of existing) {
       byStamp.set(snapshot.stamp, {
@@ -433,7 +435,7 @@ export async function planImport(options: ImportOptions): Promise<ImportPlan> {
     let predecessor = predecessorOf.get(key);
     if (predecessor === undefined && !targetsByKey.has(key)) {
       const [platform = '', docSlug = ''] = key.split('/');
-      const read = await readYamlFile(join(contentDir, 'documents', platform, `${docSlug}.yaml`));
+      const read = await readYamlFile(contentFile(contentDir, 'document', `${platform}/${docSlug}`));
       const value = read.value as { predecessor?: unknown } | undefined;
       if (typeof value?.predecessor === 'string') predecessor = value.predecessor;
     }
@@ -449,11 +451,11 @@ export async function planImport(options: ImportOptions): Promise<ImportPlan> {
     const timeline = await fullTimeline(target.key);
     const indexOf = new Map(timeline.map((v, i) => [v.stamp, i]));
     const existingByStamp = new Map(
-      (await readExistingSnapshots(join(contentDir, 'snapshots', target.platform, target.slug), [])).map((s) => [s.stamp, s]),
+      (await readExistingSnapshots(contentFolder(contentDir, 'snapshot', `${target.platform}/${target.slug}`), [])).map((s) => [s.stamp, s]),
     );
     const newStamps = new Set<string>();
     for (const version of target.terms.versions) {
-      const snapshotPath = join(contentDir, 'snapshots', target.platform, target.slug, `${version.stamp}.md`);
+      const snapshotPath = contentFile(contentDir, 'snapshot', `${target.platform}/${target.slug}/${version.stamp}`);
       const present = existingByStamp.get(version.stamp);
       if (present !== undefined) {
         if (present.body.equals(version.bytes)) plan.snapshots.existing.push(snapshotPath);

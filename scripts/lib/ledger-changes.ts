@@ -7,7 +7,7 @@
  * Adding records, adding paths to a record and withdrawing a record pass.
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { Problem } from '../../src/atlas/problems.ts';
+import type { Problem } from '../../src/atlas/reading/problems.ts';
 import type { Ledger, LedgerRecord } from '../../src/schema/ledger.ts';
 
 const HINT = 'restore it as it was; the ledger only grows (add a path at the end, or withdraw the record)';

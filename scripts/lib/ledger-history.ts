@@ -5,7 +5,7 @@
  * validate -- --since <base>` refuses the removal itself; this keeps the
  * allocation safe even before that check runs.
  */
-import { LEDGER_FILE } from '../../src/atlas/ledger-file.ts';
+import { LEDGER_FILE } from '../../src/atlas/reading/ledger-file.ts';
 import { git, GitError } from './git.ts';
 
 /** Every record ID written in a `git log -p` of the ledger, added or removed lines alike. */

@@ -12,7 +12,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { lock } from 'proper-lockfile';
-import { LEDGER_FILE } from '../../src/atlas/ledger-file.ts';
+import { LEDGER_FILE } from '../../src/atlas/reading/ledger-file.ts';
 
 /** Another run holds the ledger lock past the wait; nothing was written. */
 export class LedgerBusyError extends Error {

@@ -5,7 +5,7 @@
  * well. This reads `git diff --name-status -z` output and turns every change
  * to an existing snapshot into a problem; added files pass.
  */
-import type { Problem } from '../../src/atlas/problems.ts';
+import type { Problem } from '../../src/atlas/reading/problems.ts';
 
 /** What each git status letter means for a snapshot that already existed. */
 const statusNames: Record<string, string> = {

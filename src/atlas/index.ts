@@ -2,15 +2,20 @@
  * The domain core's entry point: load a content root, build the model and
  * validate it, in one pass over the files. No Astro imports, so scripts and
  * tests use it directly.
+ *
+ * The core is split by trade, each folder's index saying what it offers:
+ * reading/ (content files) → model/ (records and computed facts) → checks/
+ * and outputs/; routes.ts and site-url.ts are the public paths all of them
+ * share. Imports run only that way, to src/schema and src/support, and to
+ * libraries: tests/unit/import-graph.test.ts keeps it so.
  */
 import { resolve } from 'node:path';
-import { loadContent } from './load.ts';
-import { buildAtlas, type Atlas } from './model.ts';
-import { sortProblems, type Problem } from './problems.ts';
-import { validateContent } from './validate.ts';
+import { loadContent, sortProblems, type Problem } from './reading/index.ts';
+import { buildAtlas, type Atlas } from './model/index.ts';
+import { validateContent } from './checks/index.ts';
 
-export * from './model.ts';
-export { formatProblem, type Problem } from './problems.ts';
+export * from './model/model.ts';
+export { formatProblem, type Problem } from './reading/problems.ts';
 
 export interface LoadResult {
   atlas: Atlas;
@@ -33,10 +38,7 @@ export function loadAtlas(root: string, options: { now?: Date; displayBase?: str
   };
 }
 
-/** The content root: `ATLAS_CONTENT` when set (fixture atlases), else `content/`. */
-export function contentRoot(): string {
-  return resolve(process.env.ATLAS_CONTENT ?? 'content');
-}
+export { contentRoot } from './reading/content-layout.ts';
 
 // Keyed on globalThis so the build's integrations and its page bundle, which hold
 // separate copies of this module, share one loaded atlas per process.

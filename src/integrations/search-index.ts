@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { loadAtlasOnce } from '../atlas/index.ts';
-import { SITE_LANGUAGE, searchIndexLanguage } from '../atlas/language.ts';
-import { pageMetaFor, type PageMetaIndex } from '../atlas/page-meta.ts';
+import { SITE_LANGUAGE, searchIndexLanguage } from '../atlas/model/language.ts';
+import { pageMetaFor, type PageMetaIndex } from '../lib/page-meta.ts';
 import { recordTiming } from './timings.ts';
 
 /**
@@ -26,11 +26,11 @@ import { recordTiming } from './timings.ts';
  * crowd the excerpts. A clause page's regulation and agency notes and its
  * classification repeat on every clause they apply to (two thirds of the
  * page's words); their names are in the page's weighted keywords instead.
- * Leaving them out halved the indexer's memory (313 → 164 MB on 1,098 pages)
- * and a third of its time. The label above a page's title ("Clause · Acme
- * Social") and a clause's classification line (severity, confidence, type,
- * rarity) repeat what each result's context line and badge show, so an excerpt
- * starts at the title and summary instead.
+ * Leaving them out also saves the indexer memory and time (measured in
+ * docs/decisions/0001-own-search-ui.md). The label above a page's title
+ * ("Clause · Acme Social") and a clause's classification line (severity,
+ * confidence, type, rarity) repeat what each result's context line and badge
+ * show, so an excerpt starts at the title and summary instead.
  */
 const EXCLUDED = [
   '.breadcrumb',

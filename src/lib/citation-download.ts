@@ -3,7 +3,7 @@
  * file per citable record and format, served with the format's media type.
  */
 import type { APIRoute } from 'astro';
-import { citationFormats, citedRecords, type CitationFormat, type CslItem } from '../atlas/citation-export.ts';
+import { citationFormats, citedRecords, type CitationFormat, type CslItem } from '../atlas/outputs/citation-export.ts';
 import { atlas } from './atlas.ts';
 
 export function citationRoute(format: CitationFormat) {

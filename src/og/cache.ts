@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { writeFileAtomic } from '../atlas/atomic-write.ts';
+import { writeFileAtomic } from '../support/atomic-write.ts';
 import type { CardData } from './card.ts';
 import type { RenderFingerprint } from './render.ts';
 

@@ -5,7 +5,7 @@
  * and, past three lines, is cut at a word boundary with an ellipsis instead of
  * running off the card.
  */
-import { textDirection } from '../atlas/language.ts';
+import { textDirection } from '../atlas/model/language.ts';
 import type { Severity } from '../schema/common.ts';
 
 /** Bump whenever the template's output changes, so every cached card is rendered again. */

@@ -1,12 +1,13 @@
 /**
  * Which OG card each page gets, built from the Atlas model: one card per
  * platform, document, clause, clause type and regulation page, and a site card
- * for the home page that every other page shares. Also maps a page's route to
- * its image path, `/og/<route>.png`.
+ * for the home page that every other page shares. Each card's image path is
+ * `routes.ogImage` of its page.
  */
-import type { Atlas } from '../atlas/model.ts';
-import { jurisdictionName, plural } from '../atlas/wording.ts';
+import type { Atlas } from '../atlas/model/model.ts';
+import { jurisdictionName, plural } from '../atlas/model/wording.ts';
 import type { CardData } from './card.ts';
+import { routes } from '../atlas/routes.ts';
 
 export interface OgCard {
   /** The page's path, e.g. `/platform/x/privacy-policy/ai-training/`. */
@@ -14,17 +15,6 @@ export interface OgCard {
   /** The image's path on the site, e.g. `/og/platform/x/privacy-policy/ai-training.png`. */
   image: string;
   card: CardData;
-}
-
-/**
- * The image path of a page: the route without its trailing slash under `/og/`,
- * so every route has its own file and no two routes can collide (`/` → `/og/index.png`).
- */
-export function ogImagePath(route: string): string {
-  if (!/^\/(?:[a-z0-9][a-z0-9._-]*\/)*$/i.test(route)) {
-    throw new Error(`src/og/cards.ts route: expected a page path starting and ending with "/", such as /platform/x/, found ${JSON.stringify(route)}`);
-  }
-  return route === '/' ? '/og/index.png' : `/og${route.slice(0, -1)}.png`;
 }
 
 const joined = (...parts: Array<string | undefined>) => parts.filter((part): part is string => Boolean(part)).join(' · ');
@@ -98,7 +88,7 @@ export function ogCardsFor(atlas: Atlas): OgCard[] {
       card: { ...site, kind: 'regulation', title: regulation.data.short_name, subtitle: joined(jurisdictionName(regulation.data.jurisdiction_code), regulation.data.citation) },
     });
   }
-  return entries.map((entry) => ({ ...entry, image: ogImagePath(entry.route) }));
+  return entries.map((entry) => ({ ...entry, image: routes.ogImage(entry.route) }));
 }
 
 /**
@@ -108,7 +98,7 @@ export function ogCardsFor(atlas: Atlas): OgCard[] {
  */
 export function ogImageLookup(cards: readonly OgCard[]): (route: string) => string {
   const byRoute = new Map(cards.map((card) => [card.route, card.image]));
-  const fallback = byRoute.get('/') ?? ogImagePath('/');
+  const fallback = byRoute.get('/') ?? routes.ogImage(routes.home());
   return (route) => {
     for (let path = route.endsWith('/') ? route : `${route}/`; path.length > 1; path = path.replace(/[^/]+\/$/, '')) {
       const image = byRoute.get(path);

@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { writeFileAtomic } from '../atlas/atomic-write.ts';
+import { writeFileAtomic } from '../support/atomic-write.ts';
 import { cardHash, lookup, resolveCacheDir } from './cache.ts';
 import type { CardData } from './card.ts';
 // Importing the renderer loads sharp in the main thread, which must happen before

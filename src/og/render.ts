@@ -77,12 +77,7 @@ export function renderSvg(card: CardData, fonts: CardFonts): Promise<string> {
   });
 }
 
-/**
- * zlib level of the PNGs. Measured per card on this machine: level 6 encodes
- * in ~11 ms; level 3 saved ~3 ms for a 10% larger file, level 1 ~6 ms for 55%
- * larger, and level 9 took several times longer. A quantised palette would be
- * smaller still but slower, and blotches the anti-aliased text.
- */
+/** zlib level of the PNGs: the balance of time and size measured in docs/decisions/0004-og-worker-pool.md. */
 const PNG_COMPRESSION = 6;
 
 /**

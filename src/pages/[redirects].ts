@@ -5,9 +5,9 @@
  * version's page. (A file named `_redirects.ts` would be skipped by Astro's router, hence the parameter.)
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { hostRedirects, permanentUrls } from '../atlas/permanent-urls.ts';
+import { hostRedirects, permanentUrls } from '../atlas/checks/permanent-urls.ts';
 import { atlas } from '../lib/atlas.ts';
-import { captureRedirects } from '../atlas/version-pages.ts';
+import { captureRedirects } from '../atlas/outputs/version-pages.ts';
 
 export const getStaticPaths = (() => [{ params: { redirects: '_redirects' } }]) satisfies GetStaticPaths;
 

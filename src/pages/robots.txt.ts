@@ -1,6 +1,6 @@
 /** `/robots.txt`: crawlers may read everything; the sitemap is named by its absolute URL. */
 import type { APIRoute } from 'astro';
-import { robotsTxt } from '../atlas/sitemap.ts';
+import { robotsTxt } from '../atlas/outputs/sitemap.ts';
 import { atlas } from '../lib/atlas.ts';
 import { MEDIA_TYPES, textResponse } from '../lib/data-response.ts';
 

@@ -1,6 +1,6 @@
 /** `/sitemap-<n>.xml`: the parts of a sitemap too large for one file; none while it fits. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { buildSitemap } from '../atlas/sitemap.ts';
+import { buildSitemap } from '../atlas/outputs/sitemap.ts';
 import { atlas } from '../lib/atlas.ts';
 import { MEDIA_TYPES, textResponse } from '../lib/data-response.ts';
 

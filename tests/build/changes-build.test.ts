@@ -8,10 +8,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAtlas, type Atlas } from '../../src/atlas/index.ts';
-import { atlasChanges, CHANGES_PAGE_SIZE, changesPagePath } from '../../src/atlas/changes.ts';
-import { FEED_ITEM_LIMIT } from '../../src/atlas/feeds.ts';
-import { sitemapEntries } from '../../src/atlas/sitemap.ts';
-import { serializeSnapshot, sha256 } from '../../src/atlas/snapshot-file.ts';
+import { atlasChanges, CHANGES_PAGE_SIZE } from '../../src/atlas/model/changes.ts';
+import { FEED_ITEM_LIMIT } from '../../src/atlas/outputs/feeds.ts';
+import { sitemapEntries } from '../../src/atlas/outputs/sitemap.ts';
+import { serializeSnapshot, sha256 } from '../../src/atlas/reading/snapshot-file.ts';
 import { buildSite, type BuiltSite } from '../support/build-site.ts';
 import { copyFixtureAtlas, type FixtureCopy } from '../support/fixture-atlas.ts';
 
@@ -69,7 +69,7 @@ function walkLog(first: string, versions: readonly string[]): string[] {
     seen.push(...entries);
     path = /<a href="([^"]+)" rel="next"/.exec(html)?.[1];
   }
-  expect(paths).toEqual(Array.from({ length: Math.ceil(versions.length / CHANGES_PAGE_SIZE) }, (_, i) => changesPagePath(i + 1, first)));
+  expect(paths).toEqual(Array.from({ length: Math.ceil(versions.length / CHANGES_PAGE_SIZE) }, (_, i) => (i === 0 ? first : `${first}${i + 1}/`)));
   expect(seen).toEqual(versions);
   expect(new Set(seen).size).toBe(seen.length);
   const stamps = seen.map((url) => url.split('/').at(-2) ?? '');

@@ -7,8 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { loadAtlas, type Atlas } from '../../src/atlas/index.ts';
-import { COMPARE_PAGE_SIZE, comparePagePath } from '../../src/atlas/compare.ts';
-import { sitemapEntries } from '../../src/atlas/sitemap.ts';
+import { COMPARE_PAGE_SIZE } from '../../src/atlas/model/compare.ts';
+import { routes } from '../../src/atlas/routes.ts';
+import { sitemapEntries } from '../../src/atlas/outputs/sitemap.ts';
 import { buildSite, type BuiltSite } from '../support/build-site.ts';
 import { copyFixtureAtlas, type FixtureCopy } from '../support/fixture-atlas.ts';
 import { textOf } from '../support/html-text.ts';
@@ -49,7 +50,7 @@ describe('the comparison pages', () => {
       seen.push(...platforms);
       path = /<a href="([^"]+)" rel="next"/.exec(html)?.[1];
     }
-    expect(paths).toEqual([comparePagePath(1), comparePagePath(2)]);
+    expect(paths).toEqual([routes.compare(1), routes.compare(2)]);
     expect(seen).toEqual(atlas.platforms.map((p) => p.slug));
   });
 

@@ -10,9 +10,9 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clauseColumns, fieldDocs } from '../../src/atlas/exports.ts';
+import { clauseColumns, fieldDocs } from '../../src/atlas/outputs/exports.ts';
 import { loadAtlas } from '../../src/atlas/index.ts';
-import { schemaNames } from '../../src/atlas/json-schema.ts';
+import { schemaNames } from '../../src/atlas/outputs/json-schema.ts';
 import { fixtureSite, type BuiltSite } from '../support/build-site.ts';
 import { FIXTURE_ATLAS } from '../support/fixture-atlas.ts';
 

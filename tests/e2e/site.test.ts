@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { SEARCH_FILTERS } from '../../src/atlas/page-meta.ts';
+import { SEARCH_FILTERS } from '../../src/lib/page-meta.ts';
 import { describeBrowser, launchBrowser, type Browser } from '../support/browser.ts';
 import { fixtureSite, type BuiltSite } from '../support/build-site.ts';
 import { runScript } from '../support/run.ts';

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkCsv, checkFeed, checkHtml, checkRejection } from '../../scripts/lib/fuzz/check-output.ts';
 import { fuzz } from '../../scripts/lib/fuzz/run.ts';
-import { clauseColumns } from '../../src/atlas/exports.ts';
+import { clauseColumns } from '../../src/atlas/outputs/exports.ts';
 import { FIXTURE_ATLAS } from '../support/fixture-atlas.ts';
 
 describe('the fuzz oracle', () => {

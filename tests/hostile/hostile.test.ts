@@ -18,7 +18,7 @@ import { z } from 'astro/zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { formatProblem, loadAtlas } from '../../src/atlas/index.ts';
-import { renderSnapshotHtml } from '../../src/atlas/snapshot-html.ts';
+import { renderSnapshotHtml } from '../../src/atlas/outputs/snapshot-html.ts';
 import { buildSite, type BuiltSite } from '../support/build-site.ts';
 import { copyFixtureAtlas, type FixtureCopy } from '../support/fixture-atlas.ts';
 

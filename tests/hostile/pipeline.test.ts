@@ -8,7 +8,7 @@
  * splits off) is compared with the tree Astro's own renderers parse, reached
  * the way a build reaches them: Astro's front-matter split of the whole file,
  * then Astro's Markdown processor (`.md`) or the MDX compiler with the plugin
- * order of @astrojs/mdx (`.mdx`), both configured from astro.config.mjs.
+ * order of @astrojs/mdx (`.mdx`), both configured by the clauseAtlas() integration.
  *
  * Then each body is rendered by those renderers with validation skipped, and
  * the output must hold no script, event handler, javascript: URL or element
@@ -23,11 +23,11 @@ import { parseHTML } from 'linkedom';
 import type { Root as MdastRoot } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { createMarkdownProcessor, parseFrontmatter } from '@astrojs/markdown-remark';
-import config from '../../astro.config.mjs';
-import { parseEntrySource } from '../../src/atlas/entry-file.ts';
-import { allowedComponents, markdownSchema } from '../../src/atlas/markdown-sanitize.ts';
-import { contributedMarkdown, parseContributed } from '../../src/atlas/markdown-syntax.ts';
-import type { Problem } from '../../src/atlas/problems.ts';
+import clauseAtlas, { SITE_MARKDOWN } from '../../src/integrations/clause-atlas.ts';
+import { parseEntrySource } from '../../src/atlas/reading/entry-file.ts';
+import { allowedComponents, markdownSchema } from '../../src/atlas/reading/markdown-sanitize.ts';
+import { contributedMarkdown, parseContributed } from '../../src/atlas/reading/markdown-syntax.ts';
+import type { Problem } from '../../src/atlas/reading/problems.ts';
 
 const PROJECT = join(import.meta.dirname, '..', '..');
 
@@ -81,7 +81,7 @@ function capture(into: { tree?: unknown }) {
   };
 }
 
-const processor = config.markdown?.processor as { name: string; options: typeof contributedMarkdown };
+const processor = SITE_MARKDOWN.processor as unknown as { name: string; options: typeof contributedMarkdown };
 const markdown = processor.options;
 
 async function renderMarkdown(body: string) {
@@ -157,8 +157,8 @@ describe('one Markdown pipeline', () => {
   it('the site renders with the shared definition', () => {
     expect(processor.name).toBe('unified');
     expect(markdown).toMatchObject(contributedMarkdown);
-    expect(config.markdown?.syntaxHighlight).toBe(false);
-    expect(config.integrations?.some((i) => i && typeof i === 'object' && 'name' in i && i.name === '@astrojs/mdx')).toBe(true);
+    expect(SITE_MARKDOWN.syntaxHighlight).toBe(false);
+    expect(clauseAtlas().some((integration) => integration.name === '@astrojs/mdx')).toBe(true);
     // The MDX integration adds GFM and SmartyPants only on these switches; GFM comes from the shared plugins instead.
     expect([markdown.gfm, markdown.smartypants]).toEqual([false, false]);
   });

@@ -1,6 +1,6 @@
 /** A snapshot of hand-written text for unit tests of the history core, with made-up capture facts. */
-import { stampToInstant } from '../../src/atlas/snapshot-file.ts';
-import { snapshotView, type SnapshotView } from '../../src/atlas/snapshots.ts';
+import { stampToInstant } from '../../src/atlas/reading/snapshot-file.ts';
+import { snapshotView, type SnapshotView } from '../../src/atlas/model/snapshots.ts';
 
 /**
  * A capture of `text` in `documentKey` (`<platform>/<document>`) at `at`,

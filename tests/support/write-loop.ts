@@ -4,7 +4,7 @@
  * Usage: node --import tsx tests/support/write-loop.ts <dir>
  */
 import { join } from 'node:path';
-import { writeFileExclusive } from '../../src/atlas/atomic-write.ts';
+import { writeFileExclusive } from '../../src/support/atomic-write.ts';
 
 const dir = process.argv[2] ?? '.';
 const data = Buffer.alloc(16 * 1024 * 1024, 'x');

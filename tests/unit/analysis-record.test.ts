@@ -6,8 +6,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadAtlas, type Problem } from '../../src/atlas/index.ts';
-import { clauseCitation, sectionNote } from '../../src/atlas/citation.ts';
-import { clauseCslItem, toBibtex, toRis } from '../../src/atlas/citation-export.ts';
+import { clauseCitation, sectionNote } from '../../src/atlas/outputs/citation.ts';
+import { clauseCslItem, toBibtex, toRis } from '../../src/atlas/outputs/citation-export.ts';
 import { copyFixtureAtlas, type FixtureCopy } from '../support/fixture-atlas.ts';
 
 const NOW = new Date('2026-01-01T00:00:00Z');

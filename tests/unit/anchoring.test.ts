@@ -1,13 +1,13 @@
 /**
- * Sentence-level anchoring (src/atlas/anchoring.ts) and the stability it
- * gives (src/atlas/stability.ts), on small hand-worked versions.
+ * Sentence-level anchoring (src/atlas/model/anchoring.ts) and the stability it
+ * gives (src/atlas/model/stability.ts), on small hand-worked versions.
  */
 import { describe, expect, it } from 'vitest';
-import { editSimilarity, exactAnchor, similarAnchor, SUBSTANTIAL_SIMILARITY } from '../../src/atlas/anchoring.ts';
-import { classifyCaptures } from '../../src/atlas/captures.ts';
-import { normalizeText } from '../../src/atlas/normalize.ts';
-import type { SnapshotView } from '../../src/atlas/snapshots.ts';
-import { computeStability } from '../../src/atlas/stability.ts';
+import { editSimilarity, exactAnchor, similarAnchor, SUBSTANTIAL_SIMILARITY } from '../../src/atlas/model/anchoring.ts';
+import { classifyCaptures } from '../../src/atlas/model/captures.ts';
+import { normalizeText } from '../../src/atlas/model/normalize.ts';
+import type { SnapshotView } from '../../src/atlas/model/snapshots.ts';
+import { computeStability } from '../../src/atlas/model/stability.ts';
 import { testSnapshot } from '../support/snapshot-view.ts';
 
 let day = 0;

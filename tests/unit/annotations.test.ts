@@ -1,16 +1,16 @@
 /**
- * GitHub Actions annotations (src/atlas/annotations.ts) and
+ * GitHub Actions annotations (src/atlas/checks/annotations.ts) and
  * `npm run validate -- --format github` (scripts/validate.ts).
  */
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { escapeData, escapeProperty, formatAnnotation } from '../../src/atlas/annotations.ts';
+import { escapeData, escapeProperty, formatAnnotation } from '../../src/atlas/checks/annotations.ts';
 import { loadAtlas, type Problem } from '../../src/atlas/index.ts';
 import { copyFixtureAtlas, type FixtureCopy } from '../support/fixture-atlas.ts';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
+const repo = fileURLToPath(new URL('../..', import.meta.url));
 const AI = 'clauses/acme/privacy-policy/ai-training.md';
 
 let copy: FixtureCopy | undefined;

@@ -14,11 +14,11 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendOnlyProblems } from '../../scripts/lib/append-only.ts';
 import { GitError } from '../../scripts/lib/git.ts';
-import { formatProblem } from '../../src/atlas/problems.ts';
+import { formatProblem } from '../../src/atlas/reading/problems.ts';
 import { copyFixtureAtlas, type FixtureCopy } from '../support/fixture-atlas.ts';
 import { commitAsBase, gitIn } from '../support/git-repo.ts';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
+const repo = fileURLToPath(new URL('../..', import.meta.url));
 const cases = join(repo, 'tests/fixtures/append-only');
 const SNAPSHOTS = 'snapshots/acme/privacy-policy';
 

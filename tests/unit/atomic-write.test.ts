@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isTempFileName, writeFileAtomic, writeFileExclusive } from '../../src/atlas/atomic-write.ts';
+import { isTempFileName, writeFileAtomic, writeFileExclusive } from '../../src/support/atomic-write.ts';
 
 const PROJECT = join(import.meta.dirname, '..', '..');
 let dir: string | undefined;

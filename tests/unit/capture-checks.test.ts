@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodePage } from '../../scripts/lib/capture-decode.ts';
 import { AddressPolicy, parseAllowedHost, writtenHost } from '../../scripts/lib/capture-guard.ts';
-import { nonPublicHost, nonPublicRange } from '../../src/atlas/public-address.ts';
+import { nonPublicHost, nonPublicRange } from '../../src/atlas/checks/public-address.ts';
 import { checkFinalUrl, checkPlausibleText, MIN_WORDS } from '../../scripts/lib/capture-plausibility.ts';
 
 describe('address ranges', () => {

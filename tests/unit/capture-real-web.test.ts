@@ -14,12 +14,12 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { captureDocuments, describeOutcome, type CaptureOptions } from '../../scripts/lib/capture.ts';
-import { sha256, splitSnapshotFile } from '../../src/atlas/snapshot-file.ts';
+import { sha256, splitSnapshotFile } from '../../src/atlas/reading/snapshot-file.ts';
 import { snapshotSchema } from '../../src/schema/snapshot.ts';
 import { copyFixtureAtlas, type FixtureCopy } from '../support/fixture-atlas.ts';
 import { serveRoutes, type RouteServer } from '../support/route-server.ts';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
+const repo = fileURLToPath(new URL('../..', import.meta.url));
 const casePage = (name: string) => readFile(join(repo, 'tests/fixtures/capture/cases', name));
 
 const page = (body: string, head = '') => `<!doctype html><html><head><meta charset="utf-8">${head}<title>t</title></head><body><nav>menu</nav>${body}</body></html>`;

@@ -13,12 +13,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { parse as parseYaml } from 'yaml';
 import { captureDocuments, describeOutcome, type CaptureOptions, type CaptureOutcome } from '../../scripts/lib/capture.ts';
 import { formatProblem, loadAtlas } from '../../src/atlas/index.ts';
-import { sha256, splitSnapshotFile } from '../../src/atlas/snapshot-file.ts';
+import { sha256, splitSnapshotFile } from '../../src/atlas/reading/snapshot-file.ts';
 import { snapshotSchema } from '../../src/schema/snapshot.ts';
 import { copyFixtureAtlas, type FixtureCopy } from '../support/fixture-atlas.ts';
 import { serveRoutes, type Route, type RouteServer } from '../support/route-server.ts';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
+const repo = fileURLToPath(new URL('../..', import.meta.url));
 const pages = join(repo, 'tests/fixtures/capture');
 const version = (JSON.parse(await readFile(join(repo, 'package.json'), 'utf8')) as { version: string }).version;
 const page = (name: string) => readFile(join(pages, name), 'utf8');

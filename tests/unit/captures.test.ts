@@ -1,11 +1,11 @@
 /**
- * classifyCaptures (src/atlas/captures.ts) on small hand-worked histories.
+ * classifyCaptures (src/atlas/model/captures.ts) on small hand-worked histories.
  * Each text is a few paragraphs; the expected class of every capture is
  * worked out from the rules in the module's header.
  */
 import { describe, expect, it } from 'vitest';
-import { classifyCaptures, INCOMPLETE_MISSING_SHARE, RESTORE_WINDOW_DAYS } from '../../src/atlas/captures.ts';
-import type { SnapshotView } from '../../src/atlas/snapshots.ts';
+import { classifyCaptures, INCOMPLETE_MISSING_SHARE, RESTORE_WINDOW_DAYS } from '../../src/atlas/model/captures.ts';
+import type { SnapshotView } from '../../src/atlas/model/snapshots.ts';
 import { testSnapshot } from '../support/snapshot-view.ts';
 
 /** A capture of `text` at `instant` (YYYY-MM-DDTHH:MM:SSZ). */

@@ -3,7 +3,7 @@
  * follow from the fixture snapshots and the clause timelines in model.test.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { atlasChanges, changeFilters, changesFor, documentChanges, documentTypeSlug, type Change } from '../../src/atlas/changes.ts';
+import { atlasChanges, changeFilters, changesFor, documentChanges, documentTypeSlug, type Change } from '../../src/atlas/model/changes.ts';
 import { loadAtlas, type Atlas } from '../../src/atlas/index.ts';
 import { copyFixtureAtlas, FIXTURE_ATLAS, type FixtureCopy } from '../support/fixture-atlas.ts';
 

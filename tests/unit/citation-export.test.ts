@@ -13,7 +13,8 @@ import '@citation-js/plugin-ris';
 import CSL from 'citeproc';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadAtlas } from '../../src/atlas/index.ts';
-import { citationFormats, citationPath, citedRecords, clauseCslItem, documentCslItem, toBibtex, toCslJson, toRis, type CslItem } from '../../src/atlas/citation-export.ts';
+import { routes } from '../../src/atlas/routes.ts';
+import { citationFormats, citedRecords, clauseCslItem, documentCslItem, toBibtex, toCslJson, toRis, type CslItem } from '../../src/atlas/outputs/citation-export.ts';
 import { FIXTURE_ATLAS } from '../support/fixture-atlas.ts';
 
 const require = createRequire(import.meta.url);
@@ -65,7 +66,7 @@ describe('the CSL-JSON item', () => {
 
   it('covers every clause and document, by ID', () => {
     expect(citedRecords(atlas).map((i) => i.id)).toEqual(['FX-D-00001', 'FX-D-00002', 'FX-D-00003', 'FX-D-00004', 'FX-P-000001', 'FX-P-000002', 'FX-P-000003', 'FX-P-000004']);
-    expect(citationPath('FX-P-000002', 'bib')).toBe('/cite/FX-P-000002.bib');
+    expect(routes.citation('FX-P-000002', 'bib')).toBe('/cite/FX-P-000002.bib');
   });
 
   it('gives the same bytes whatever the clock says', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadAtlas } from '../../src/atlas/index.ts';
-import { clauseCitation, documentCitation, permanentUrl, versionDate } from '../../src/atlas/citation.ts';
-import type { SnapshotView } from '../../src/atlas/model.ts';
+import { clauseCitation, documentCitation, permanentUrl, versionDate } from '../../src/atlas/outputs/citation.ts';
+import type { SnapshotView } from '../../src/atlas/model/model.ts';
 
 const { atlas } = loadAtlas('tests/fixtures/atlas');
 const clause = (key: string) => {

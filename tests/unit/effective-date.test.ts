@@ -1,9 +1,9 @@
 /**
- * findEffectiveDate (src/atlas/effective-date.ts). The first cases are the
+ * findEffectiveDate (src/atlas/model/effective-date.ts). The first cases are the
  * opening lines of real snapshots under content/snapshots/, as captured.
  */
 import { describe, expect, it } from 'vitest';
-import { EFFECTIVE_DATE_LINES, findEffectiveDate, statedDates } from '../../src/atlas/effective-date.ts';
+import { EFFECTIVE_DATE_LINES, findEffectiveDate, statedDates } from '../../src/atlas/model/effective-date.ts';
 
 describe('findEffectiveDate: real opening lines', () => {
   it.each([

@@ -22,11 +22,11 @@ import {
   clausesJsonl,
   DATA_LICENCES,
   fieldDocs,
-} from '../../src/atlas/exports.ts';
+} from '../../src/atlas/outputs/exports.ts';
 import { loadAtlas, type Atlas } from '../../src/atlas/index.ts';
-import { jsonSchemas, schemaNames, type SchemaName } from '../../src/atlas/json-schema.ts';
-import { sha256, splitSnapshotFile } from '../../src/atlas/snapshot-file.ts';
-import { versionContext } from '../../src/atlas/version-pages.ts';
+import { jsonSchemas, schemaNames, type SchemaName } from '../../src/atlas/outputs/json-schema.ts';
+import { sha256, splitSnapshotFile } from '../../src/atlas/reading/snapshot-file.ts';
+import { versionContext } from '../../src/atlas/outputs/version-pages.ts';
 import { copyFixtureAtlas, FIXTURE_ATLAS } from '../support/fixture-atlas.ts';
 
 const load = (root: string) => loadAtlas(root, { now: new Date('2026-01-01T00:00:00Z') }).atlas;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadAtlas } from '../../src/atlas/index.ts';
-import { clauseFaq } from '../../src/atlas/faq.ts';
+import { clauseFaq } from '../../src/atlas/model/faq.ts';
 
 const { atlas } = loadAtlas('tests/fixtures/atlas');
 const faqOf = (key: string) => {

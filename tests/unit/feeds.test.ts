@@ -7,8 +7,8 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { atlasChanges } from '../../src/atlas/changes.ts';
-import { FEED_ITEM_LIMIT, feedFile, feedFiles, feedPaths, feedResponse, POLICY_TEXT_CREDIT, type FeedFile } from '../../src/atlas/feeds.ts';
+import { atlasChanges } from '../../src/atlas/model/changes.ts';
+import { FEED_ITEM_LIMIT, feedFile, feedFiles, feedPaths, feedResponse, POLICY_TEXT_CREDIT, type FeedFile } from '../../src/atlas/outputs/feeds.ts';
 import { loadAtlas, type Atlas } from '../../src/atlas/index.ts';
 import { copyFixtureAtlas, FIXTURE_ATLAS, type FixtureCopy } from '../support/fixture-atlas.ts';
 

@@ -12,13 +12,13 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAtlas, type LoadResult } from '../../src/atlas/index.ts';
-import { normalizeText } from '../../src/atlas/normalize.ts';
-import { sha256 } from '../../src/atlas/snapshot-file.ts';
+import { normalizeText } from '../../src/atlas/model/normalize.ts';
+import { sha256 } from '../../src/atlas/reading/snapshot-file.ts';
 import { fixtureFiles, type FixtureOptions } from '../../scripts/lib/fixture/atlas.ts';
 import { parseFixtureArgs, UsageError } from '../../scripts/lib/fixture/options.ts';
 import { OutputFolderError, writeFixture } from '../../scripts/lib/fixture/write.ts';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
+const repo = fileURLToPath(new URL('../..', import.meta.url));
 const small: FixtureOptions = { platforms: 3, clauses: 12, versions: 4, seed: 1 };
 
 let tmp: string;

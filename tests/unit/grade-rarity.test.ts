@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeGrade, gradeBasis } from '../../src/atlas/grade.ts';
-import { computeRarity } from '../../src/atlas/rarity.ts';
+import { computeGrade, gradeBasis } from '../../src/atlas/model/grade.ts';
+import { computeRarity } from '../../src/atlas/model/rarity.ts';
 
 const covered = gradeBasis(new Map([['p/privacy', 'Privacy Policy'], ['p/terms', 'Terms of Service']]));
 

@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HEADER_ONLY_DIRECTIVES, metaPolicy, pagePolicy, parseHeaders } from '../../src/atlas/security-headers.ts';
+import { HEADER_ONLY_DIRECTIVES, metaPolicy, pagePolicy, parseHeaders } from '../../src/atlas/outputs/security-headers.ts';
 
 const PROJECT = join(import.meta.dirname, '..', '..');
 

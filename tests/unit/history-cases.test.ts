@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../scripts/lib/capture.ts';
-import { classifyCaptures } from '../../src/atlas/captures.ts';
-import { versionContext } from '../../src/atlas/version-pages.ts';
+import { classifyCaptures } from '../../src/atlas/model/captures.ts';
+import { versionContext } from '../../src/atlas/outputs/version-pages.ts';
 import { contentRoot, loadAtlas } from '../../src/atlas/index.ts';
-import { containsQuote, normalizeText } from '../../src/atlas/normalize.ts';
-import { computeStability } from '../../src/atlas/stability.ts';
-import { diffVersions } from '../../src/atlas/version-diff.ts';
+import { containsQuote, normalizeText } from '../../src/atlas/model/normalize.ts';
+import { computeStability } from '../../src/atlas/model/stability.ts';
+import { diffVersions } from '../../src/atlas/model/version-diff.ts';
 import { testSnapshot } from '../support/snapshot-view.ts';
 
 const CASES = join(import.meta.dirname, '..', 'fixtures', 'history');

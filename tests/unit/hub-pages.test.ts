@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listPage } from '../../src/atlas/hub-pages.ts';
+import { listPage } from '../../src/atlas/outputs/hub-pages.ts';
 
 describe('listPage', () => {
   const items = Array.from({ length: 7 }, (_, i) => i);

@@ -14,9 +14,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { importOta, loadImportMap, writeImportMap } from '../../scripts/lib/import-ota.ts';
 import { loadAtlas } from '../../src/atlas/index.ts';
-import { splitSnapshotFile } from '../../src/atlas/snapshot-file.ts';
+import { splitSnapshotFile } from '../../src/atlas/reading/snapshot-file.ts';
 
-const fixture = fileURLToPath(new URL('../fixtures/ota/', import.meta.url));
+const fixture = fileURLToPath(new URL('../fixtures/ota', import.meta.url));
 
 let tmp: string;
 let dataset: string;

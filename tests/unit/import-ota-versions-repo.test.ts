@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { importOta, readDataset } from '../../scripts/lib/import-ota.ts';
-import { splitSnapshotFile } from '../../src/atlas/snapshot-file.ts';
+import { splitSnapshotFile } from '../../src/atlas/reading/snapshot-file.ts';
 
 const run = promisify(execFile);
 const site = fileURLToPath(new URL('../fixtures/ota/site.yaml', import.meta.url));

@@ -13,16 +13,16 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { importOta, type ImportOptions } from '../../scripts/lib/import-ota.ts';
-import { FileExistsError, writeFileAtomic, writeFileExclusive } from '../../src/atlas/atomic-write.ts';
-import { appendLedgerRecords, nextRecordNumber, readLedgerFile } from '../../src/atlas/ledger-file.ts';
-import { sha256, splitSnapshotFile } from '../../src/atlas/snapshot-file.ts';
+import { FileExistsError, writeFileAtomic, writeFileExclusive } from '../../src/support/atomic-write.ts';
+import { appendLedgerRecords, nextRecordNumber, readLedgerFile } from '../../src/atlas/reading/ledger-file.ts';
+import { sha256, splitSnapshotFile } from '../../src/atlas/reading/snapshot-file.ts';
 import { documentSchema } from '../../src/schema/document.ts';
 import { ledgerSchema } from '../../src/schema/ledger.ts';
 import { platformSchema } from '../../src/schema/platform.ts';
 import { snapshotSchema, type SnapshotData } from '../../src/schema/snapshot.ts';
 
 import { commitAsBase } from '../support/git-repo.ts';
-const repo = fileURLToPath(new URL('../../', import.meta.url));
+const repo = fileURLToPath(new URL('../..', import.meta.url));
 const fixture = join(repo, 'tests/fixtures/ota');
 const version = (JSON.parse(await readFile(join(repo, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -309,7 +309,7 @@ describe('import-ota --strict: bad input is reported with its path and nothing i
     {
       name: 'a map field that is missing',
       setup: async () => writeFile(map, (await readFile(map, 'utf8')).replace(/^dataset: .*\n/m, '')),
-      expected: () => `${map}: dataset: expected string, found nothing`,
+      expected: () => `${map}: dataset: expected text, found nothing (the field is missing)`,
     },
     {
       name: 'a map with an unknown terms type',

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { ISSUE_FORMS, issueFormUrl } from '../../src/atlas/issue-forms.ts';
+import { ISSUE_FORMS, issueFormUrl } from '../../src/atlas/outputs/issue-forms.ts';
 import { siteSchema } from '../../src/schema/site.ts';
 
 const FOLDER = '.github/ISSUE_TEMPLATE';

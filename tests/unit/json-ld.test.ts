@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadAtlas } from '../../src/atlas/index.ts';
-import { clauseJsonLd } from '../../src/atlas/json-ld.ts';
+import { clauseJsonLd } from '../../src/lib/json-ld.ts';
 import { FIXTURE_ATLAS } from '../support/fixture-atlas.ts';
 
 const { atlas } = loadAtlas(FIXTURE_ATLAS);

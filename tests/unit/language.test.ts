@@ -1,6 +1,6 @@
-/** Language tags to `lang`/`dir` attributes and to search index languages (src/atlas/language.ts). */
+/** Language tags to `lang`/`dir` attributes and to search index languages (src/atlas/model/language.ts). */
 import { describe, expect, it } from 'vitest';
-import { fieldLangAttributes, langAttributes, languageDirection, searchIndexLanguage, textDirection } from '../../src/atlas/language.ts';
+import { fieldLangAttributes, langAttributes, languageDirection, searchIndexLanguage, textDirection } from '../../src/atlas/model/language.ts';
 
 describe('language and direction', () => {
   it('knows the right-to-left languages, with or without a region or script subtag', () => {

@@ -6,9 +6,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatProblem, loadAtlas } from '../../src/atlas/index.ts';
-import { REVIEW_MAX_AGE_DAYS } from '../../src/atlas/legal-review.ts';
-import { buildPageMeta } from '../../src/atlas/page-meta.ts';
-import { jurisdictionName } from '../../src/atlas/wording.ts';
+import { REVIEW_MAX_AGE_DAYS } from '../../src/atlas/checks/legal-review.ts';
+import { buildPageMeta } from '../../src/lib/page-meta.ts';
+import { jurisdictionName } from '../../src/atlas/model/wording.ts';
 import { copyFixtureAtlas, type FixtureCopy } from '../support/fixture-atlas.ts';
 
 let copy: FixtureCopy;

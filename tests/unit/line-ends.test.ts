@@ -5,9 +5,9 @@
  * reported, naming the line ends, and never silently accepted.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { clausesJsonl } from '../../src/atlas/exports.ts';
+import { clausesJsonl } from '../../src/atlas/outputs/exports.ts';
 import { formatProblem, loadAtlas } from '../../src/atlas/index.ts';
-import { splitSnapshotFile } from '../../src/atlas/snapshot-file.ts';
+import { splitSnapshotFile } from '../../src/atlas/reading/snapshot-file.ts';
 import { copyFixtureAtlas, type FixtureCopy } from '../support/fixture-atlas.ts';
 import { toCrlf } from '../support/line-ends.ts';
 

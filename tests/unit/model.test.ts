@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadAtlas } from '../../src/atlas/index.ts';
-import { textFragmentUrl } from '../../src/atlas/source-link.ts';
+import { textFragmentUrl } from '../../src/atlas/model/source-link.ts';
 import { FIXTURE_ATLAS } from '../support/fixture-atlas.ts';
 
 const { atlas, errors, warnings } = loadAtlas(FIXTURE_ATLAS, { now: new Date('2026-01-01T00:00:00Z') });

@@ -9,9 +9,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatProblem, loadAtlas } from '../../src/atlas/index.ts';
-import { cellCounts, compareRows } from '../../src/atlas/compare.ts';
-import { coverageCell, negativeLabel, platformCells, platformState, recheckNegative } from '../../src/atlas/coverage.ts';
-import { computeRarity, rarityCounts } from '../../src/atlas/rarity.ts';
+import { cellCounts, compareRows } from '../../src/atlas/model/compare.ts';
+import { coverageCell, negativeLabel, platformCells, platformState, recheckNegative } from '../../src/atlas/model/coverage.ts';
+import { computeRarity, rarityCounts } from '../../src/atlas/model/rarity.ts';
 import { negativeSchema } from '../../src/schema/negative.ts';
 import { copyFixtureAtlas, FIXTURE_ATLAS, type FixtureCopy } from '../support/fixture-atlas.ts';
 

@@ -13,13 +13,13 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { loadAtlas, type Problem } from '../../src/atlas/index.ts';
-import { FileExistsError } from '../../src/atlas/atomic-write.ts';
+import { FileExistsError } from '../../src/support/atomic-write.ts';
 import { newClause, newDocument, newNegative, newPlatform } from '../../scripts/lib/new/create.ts';
 import { copyFixtureAtlas, type FixtureCopy } from '../support/fixture-atlas.ts';
 import { commitAsBase } from '../support/git-repo.ts';
 import { ledgerLockPath } from '../../scripts/lib/ledger-lock.ts';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
+const repo = fileURLToPath(new URL('../..', import.meta.url));
 const NOW = new Date('2026-01-01T00:00:00Z');
 
 let copy: FixtureCopy;

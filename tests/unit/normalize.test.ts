@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsQuote, matchedPrefix, normalizeText, stripMarkdown } from '../../src/atlas/normalize.ts';
+import { containsQuote, matchedPrefix, normalizeText, stripMarkdown } from '../../src/atlas/model/normalize.ts';
 
 describe('normalizeText', () => {
   it('folds whitespace and line breaks', () => {

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { loadAtlas } from '../../src/atlas/index.ts';
 import { cardHash } from '../../src/og/cache.ts';
 import { CARD_HEIGHT, CARD_WIDTH, cardTemplate, fitTitle, type CardData } from '../../src/og/card.ts';
-import { ogCardsFor, ogImageLookup, ogImagePath } from '../../src/og/cards.ts';
+import { ogCardsFor, ogImageLookup } from '../../src/og/cards.ts';
 import { renderCards, startRendering } from '../../src/og/pool.ts';
 import { loadFonts, renderCard, renderFingerprint } from '../../src/og/render.ts';
 import { FIXTURE_ATLAS } from '../support/fixture-atlas.ts';
@@ -146,10 +146,7 @@ describe('cards of the atlas', () => {
     expect(clause?.card).toMatchObject({ kind: 'clause', recordId: 'FX-P-000002', severity: expect.any(String), platform: expect.any(String), siteHost: 'fixture.example' });
   });
 
-  it('maps routes to image paths and falls back to the nearest card', () => {
-    expect(ogImagePath('/')).toBe('/og/index.png');
-    expect(ogImagePath('/clause-types/ai-training/')).toBe('/og/clause-types/ai-training.png');
-    expect(() => ogImagePath('/platform/acme')).toThrow(/expected a page path starting and ending with "\/"/);
+  it('falls back to the nearest card', () => {
     const imageFor = ogImageLookup(cards);
     expect(imageFor('/platform/acme/privacy-policy/versions/2024-03-01T00-00-00Z/')).toBe('/og/platform/acme/privacy-policy.png');
     expect(imageFor('/about/')).toBe('/og/index.png');

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadAtlas } from '../../src/atlas/index.ts';
-import { buildPageMeta, pageMetaFor } from '../../src/atlas/page-meta.ts';
+import { buildPageMeta, pageMetaFor } from '../../src/lib/page-meta.ts';
 import { FIXTURE_ATLAS } from '../support/fixture-atlas.ts';
 
 const { atlas } = loadAtlas(FIXTURE_ATLAS);
@@ -101,11 +101,16 @@ describe('sharing metadata', () => {
 
 describe('JSON-LD', () => {
   it('describes a document page as a WebPage about a DigitalDocument, with its breadcrumb trail', () => {
-    const [page, trail] = pages.jsonLd(DOCUMENT, { title: 'Acme Social Privacy Policy', description: 'd' });
+    const [page, trail] = pages.jsonLd(DOCUMENT, { title: 'Acme Social Privacy Policy — Acme Social', description: 'd' });
     expect(page).toMatchObject({ '@type': 'WebPage', url: 'https://fixture.example/platform/acme/privacy-policy/', mainEntity: { '@type': 'DigitalDocument', identifier: 'FX-D-00002' } });
     expect(trail).toMatchObject({ '@type': 'BreadcrumbList' });
     const names = (trail?.['itemListElement'] as Array<{ name: string }>).map((item) => item.name);
     expect(names).toEqual(['Fixture Atlas', 'Platforms', 'Acme Social', 'Acme Social Privacy Policy']);
+    // The visible breadcrumb is the same trail: a record page is named as its record, whatever its <title>.
+    expect(pages.crumbs(DOCUMENT).map((c) => c.name)).toEqual(names);
+    expect(pages.crumbs('/agencies/dpa/').at(-1)?.name).toBe(atlas.agencies.find((a) => a.key === 'dpa')?.data.short_name);
+    expect(pages.crumbs('/about/', 'About').at(-1)).toEqual({ name: 'About', path: '/about/' });
+    expect(() => pages.crumbs('/about/')).toThrow(/expected a record page or a title/);
   });
 
   it('uses the types that fit each record, and keeps a page’s own description', () => {

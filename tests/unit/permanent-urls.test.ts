@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatProblem, loadAtlas } from '../../src/atlas/index.ts';
-import { hostRedirects, permanentPath, permanentUrls } from '../../src/atlas/permanent-urls.ts';
+import { routes } from '../../src/atlas/routes.ts';
+import { hostRedirects, permanentUrls } from '../../src/atlas/checks/permanent-urls.ts';
 import { copyFixtureAtlas, FIXTURE_ATLAS, type FixtureCopy } from '../support/fixture-atlas.ts';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
@@ -75,7 +76,7 @@ describe('permanentUrls on the fixture', () => {
         document: atlas.documentByKey.get('birdy/privacy-policy'),
       },
     ]);
-    expect(urls.records.some((r) => r.from === permanentPath('FX-P-000005'))).toBe(false);
+    expect(urls.records.some((r) => r.from === routes.permanent('FX-P-000005'))).toBe(false);
   });
 
   it('writes the same redirects as a host _redirects file, sorted', () => {

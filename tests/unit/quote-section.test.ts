@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { quoteSection } from '../../src/atlas/quote-section.ts';
-import { splitSnapshotFile } from '../../src/atlas/snapshot-file.ts';
+import { quoteSection } from '../../src/atlas/model/quote-section.ts';
+import { splitSnapshotFile } from '../../src/atlas/reading/snapshot-file.ts';
 import { loadAtlas } from '../../src/atlas/index.ts';
 
 const X_PRIVACY = splitSnapshotFile(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'quote-section', 'x-privacy-policy-2026-07-16.md')))?.body.toString('utf8') ?? '';

@@ -7,7 +7,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { loadAtlas, type Atlas } from '../../src/atlas/index.ts';
-import { buildSitemap, robotsTxt, sitemapEntries, sitemapPartPath, type SitemapEntry } from '../../src/atlas/sitemap.ts';
+import { routes } from '../../src/atlas/routes.ts';
+import { buildSitemap, robotsTxt, sitemapEntries, type SitemapEntry } from '../../src/atlas/outputs/sitemap.ts';
 import { FIXTURE_ATLAS } from '../support/fixture-atlas.ts';
 
 const atlas = loadAtlas(FIXTURE_ATLAS).atlas;
@@ -107,7 +108,7 @@ describe('buildSitemap', () => {
     expect(XMLValidator.validate(sitemap)).toBe(true);
     const { sitemapindex } = parser.parse(sitemap) as { sitemapindex: { '@_xmlns': string; sitemap: Array<{ loc: string; lastmod?: string }> } };
     expect(sitemapindex['@_xmlns']).toBe(NS);
-    expect(sitemapindex.sitemap.map((s) => s.loc)).toEqual(parts.map((_, i) => `${site}${sitemapPartPath(i + 1)}`));
+    expect(sitemapindex.sitemap.map((s) => s.loc)).toEqual(parts.map((_, i) => `${site}${routes.sitemapPart(i + 1)}`));
     // Each part is dated by its newest page.
     parts.forEach((part, i) => {
       const dates = urlsOf(part).flatMap((e) => e.lastmod ?? []);

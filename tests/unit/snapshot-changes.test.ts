@@ -1,6 +1,6 @@
 /** Committed snapshots are append-only: what `npm run validate -- --since <ref>` reports from a git diff (scripts/lib/snapshot-changes.ts). */
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/atlas/problems.ts';
+import { formatProblem } from '../../src/atlas/reading/problems.ts';
 import { parseNameStatus, snapshotChangeProblems } from '../../scripts/lib/snapshot-changes.ts';
 
 const S = 'content/snapshots/acme/privacy-policy';

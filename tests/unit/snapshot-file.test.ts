@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instantToStamp, serializeSnapshot, sha256, splitSnapshotFile, stampToInstant } from '../../src/atlas/snapshot-file.ts';
+import { instantToStamp, serializeSnapshot, sha256, splitSnapshotFile, stampToInstant } from '../../src/atlas/reading/snapshot-file.ts';
 
 describe('snapshot files', () => {
   const body = Buffer.from('Title\n=====\n\n---\n\nText with a rule above.  \n\n');

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contentRoot, loadAtlas } from '../../src/atlas/index.ts';
-import { renderSnapshotHtml } from '../../src/atlas/snapshot-html.ts';
-import { cachedSnapshotHtml, renderingKey, snapshotCacheDir, snapshotCacheStats } from '../../src/atlas/snapshot-html-cache.ts';
-import { versionContext, versionedSnapshots } from '../../src/atlas/version-pages.ts';
+import { renderSnapshotHtml } from '../../src/atlas/outputs/snapshot-html.ts';
+import { cachedSnapshotHtml, renderingKey, snapshotCacheDir, snapshotCacheStats } from '../../src/atlas/outputs/snapshot-html-cache.ts';
+import { versionContext, versionedSnapshots } from '../../src/atlas/outputs/version-pages.ts';
 
 const dirs: string[] = [];
 const freshDir = () => {

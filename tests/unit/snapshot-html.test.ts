@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contentRoot, loadAtlas } from '../../src/atlas/index.ts';
-import { splitTopLevelBlocks } from '../../src/atlas/markdown-chunks.ts';
+import { splitTopLevelBlocks } from '../../src/atlas/outputs/markdown-chunks.ts';
 import {
   clauseAnchorId,
   configureSnapshotHtmlCache,
@@ -8,8 +8,8 @@ import {
   snapshotHtmlCacheStats,
   type SnapshotHtml,
   type SnapshotHtmlOptions,
-} from '../../src/atlas/snapshot-html.ts';
-import { versionContext, versionedSnapshots } from '../../src/atlas/version-pages.ts';
+} from '../../src/atlas/outputs/snapshot-html.ts';
+import { versionContext, versionedSnapshots } from '../../src/atlas/outputs/version-pages.ts';
 
 const html = (markdown: string, sourceUrl?: string) => renderSnapshotHtml(markdown, sourceUrl ? { sourceUrl } : {}).html;
 const REL = 'rel="nofollow noopener noreferrer ugc"';

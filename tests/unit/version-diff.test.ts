@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffVersions, versionBlocks } from '../../src/atlas/version-diff.ts';
+import { diffVersions, versionBlocks } from '../../src/atlas/model/version-diff.ts';
 
 const paragraphs = (...texts: string[]) => texts.join('\n\n');
 const numbered = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `Paragraph ${from + i}.`);

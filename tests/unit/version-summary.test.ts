@@ -1,6 +1,6 @@
-/** summarizeVersion (src/atlas/version-summary.ts) on small hand-worked versions. */
+/** summarizeVersion (src/atlas/model/version-summary.ts) on small hand-worked versions. */
 import { describe, expect, it } from 'vitest';
-import { summarizeVersion } from '../../src/atlas/version-summary.ts';
+import { summarizeVersion } from '../../src/atlas/model/version-summary.ts';
 import { testSnapshot } from '../support/snapshot-view.ts';
 
 function version(stamp: string, text: string) {

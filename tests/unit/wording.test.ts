@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitFirstSentence } from '../../src/atlas/wording.ts';
+import { splitFirstSentence } from '../../src/atlas/model/wording.ts';
 
 describe('splitFirstSentence', () => {
   it('splits at the first sentence end, not at an abbreviation or a decimal point', () => {

@@ -6,12 +6,12 @@
  * routes serve them) — and prints them as one JSON line.
  */
 import { resolve } from 'node:path';
-import { loadContent } from '../../../src/atlas/load.ts';
-import { apiClause, apiClauseType, apiDocument, apiIndex, apiPlatform, clausesCsv, clausesJsonl } from '../../../src/atlas/exports.ts';
-import { feedFiles } from '../../../src/atlas/feeds.ts';
-import { buildAtlas } from '../../../src/atlas/model.ts';
-import { buildSitemap } from '../../../src/atlas/sitemap.ts';
-import { validateContent } from '../../../src/atlas/validate.ts';
+import { loadContent } from '../../../src/atlas/reading/load.ts';
+import { apiClause, apiClauseType, apiDocument, apiIndex, apiPlatform, clausesCsv, clausesJsonl } from '../../../src/atlas/outputs/exports.ts';
+import { feedFiles } from '../../../src/atlas/outputs/feeds.ts';
+import { buildAtlas } from '../../../src/atlas/model/model.ts';
+import { buildSitemap } from '../../../src/atlas/outputs/sitemap.ts';
+import { validateContent } from '../../../src/atlas/checks/validate.ts';
 
 const root = resolve(process.argv[2] ?? 'content');
 const t0 = performance.now();

@@ -12,17 +12,18 @@
  * - A built site: the same for every file of those kinds, and no HTML page has
  *   a script or event handler that the site's own code did not put there.
  */
+import { routes } from '../../../src/atlas/routes.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse as parseHtml } from 'parse5';
-import { citationFormats, citedRecords } from '../../../src/atlas/citation-export.ts';
-import { clausesCsv, clausesJsonl, clauseColumns, CSV_FORMULA_START } from '../../../src/atlas/exports.ts';
-import { feedFiles } from '../../../src/atlas/feeds.ts';
-import type { Atlas } from '../../../src/atlas/model.ts';
-import { formatProblem, type Problem } from '../../../src/atlas/problems.ts';
+import { citationFormats, citedRecords } from '../../../src/atlas/outputs/citation-export.ts';
+import { clausesCsv, clausesJsonl, clauseColumns, CSV_FORMULA_START } from '../../../src/atlas/outputs/exports.ts';
+import { feedFiles } from '../../../src/atlas/outputs/feeds.ts';
+import type { Atlas } from '../../../src/atlas/model/model.ts';
+import { formatProblem, type Problem } from '../../../src/atlas/reading/problems.ts';
 import type { Mutation } from './mutate.ts';
 
 /** Rejections must say where: a file, a field, and at least one problem in a file the mutation touched. */
@@ -136,10 +137,10 @@ function checkCitation(path: string, body: string): string[] {
 /** Every output the domain core writes without Astro: feeds, the dataset, citations. Fast enough for hundreds of cases. */
 export function checkGeneratedOutputs(atlas: Atlas): string[] {
   const failures = feedFiles(atlas).flatMap((feed) => checkFeed(feed.path, feed.body));
-  failures.push(...checkJsonLines('/data/atlas.jsonl', clausesJsonl(atlas)));
-  failures.push(...checkCsv('/data/clauses.csv', clausesCsv(atlas), atlas.clauses.length));
+  failures.push(...checkJsonLines(routes.dataJsonl(), clausesJsonl(atlas)));
+  failures.push(...checkCsv(routes.dataCsv(), clausesCsv(atlas), atlas.clauses.length));
   for (const item of citedRecords(atlas)) {
-    for (const [extension, format] of Object.entries(citationFormats)) failures.push(...checkCitation(`/cite/${item.id}.${extension}`, format.write(item)));
+    for (const [extension, format] of Object.entries(citationFormats)) failures.push(...checkCitation(routes.citation(item.id, extension), format.write(item)));
   }
   return failures;
 }

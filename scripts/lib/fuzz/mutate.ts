@@ -6,10 +6,12 @@
  * itself is on trial), or a new snapshot carrying hostile text. The change is
  * made on disk; the returned description says exactly what was done.
  */
+import { CONTENT_FILES, CONTENT_LAYOUT, contentFile, contentFolder, type ContentKind } from '../../../src/atlas/reading/content-layout.ts';
+import { routes } from '../../../src/atlas/routes.ts';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import { serializeSnapshot, sha256, splitSnapshotFile, stampToInstant, instantToStamp } from '../../../src/atlas/snapshot-file.ts';
+import { serializeSnapshot, sha256, splitSnapshotFile, stampToInstant, instantToStamp } from '../../../src/atlas/reading/snapshot-file.ts';
 import type { SnapshotData } from '../../../src/schema/snapshot.ts';
 import type { Random } from '../fixture/prng.ts';
 import { HOSTILE_SLUGS, HOSTILE_TEXT, HOSTILE_URLS, HOSTILE_YAML } from './payloads.ts';
@@ -40,6 +42,20 @@ function filesUnder(root: string, dir: string, pattern: RegExp): string[] {
     .map((path) => join(dir, path).split('\\').join('/'))
     .filter((path) => pattern.test(path))
     .sort();
+}
+
+/** Entry files of one kind of content, relative to the root (`clauses/x/tos/a.md`), sorted. */
+function entryFiles(root: string, kind: ContentKind): string[] {
+  const { folder, extensions } = CONTENT_LAYOUT[kind];
+  return filesUnder(root, folder, new RegExp(`(?:${extensions.map((e) => e.replace('.', '\\.')).join('|')})$`));
+}
+
+/** The key of an entry file of `kind`: its path below the kind's folder (when it is below it), without the extension. */
+function entryKey(kind: ContentKind, file: string): string {
+  const { folder, extensions } = CONTENT_LAYOUT[kind];
+  const extension = extensions.find((e) => file.endsWith(e)) ?? '';
+  const below = file.startsWith(`${folder}/`) ? file.slice(folder.length + 1) : file;
+  return below.slice(0, below.length - extension.length);
 }
 
 /** A file's YAML and where it sits in the file (front matter of Markdown starts after `---\n`). */
@@ -84,7 +100,7 @@ function mutateField(root: string, random: Random): Mutation | undefined {
 }
 
 function mutateBody(root: string, random: Random): Mutation {
-  const file = random.pick([...filesUnder(root, 'clauses', /\.mdx?$/), ...filesUnder(root, 'regulations', /\.md$/)]);
+  const file = random.pick([...entryFiles(root, 'clause'), ...entryFiles(root, 'regulation')]);
   const value = random.pick(HOSTILE_TEXT);
   writeFileSync(join(root, file), `${readFileSync(join(root, file), 'utf8')}\n${value}\n`);
   return { kind: 'body', file, value };
@@ -92,7 +108,7 @@ function mutateBody(root: string, random: Random): Mutation {
 
 /** Appends the moved path to every ledger record whose current path starts with `from` (a page or a folder of pages). */
 function moveLedgerPaths(root: string, from: string, to: string): void {
-  const file = join(root, 'ledger.yaml');
+  const file = join(root, CONTENT_FILES.ledger.file);
   const doc = parseDocument(readFileSync(file, 'utf8'));
   const records = doc.get('records');
   if (!isSeq(records)) return;
@@ -108,45 +124,46 @@ function moveLedgerPaths(root: string, from: string, to: string): void {
 }
 
 function renameClause(root: string, random: Random): Mutation {
-  const file = random.pick(filesUnder(root, 'clauses', /\.mdx?$/));
+  const file = random.pick(entryFiles(root, 'clause'));
   const slug = random.pick(HOSTILE_SLUGS);
   const extension = file.endsWith('.mdx') ? '.mdx' : '.md';
+  // Joined as a path, so a hostile slug such as `..` moves the file as the file system would.
   const target = join(dirname(file), `${slug}${extension}`);
-  const key = file.replace(/^clauses\//, '').replace(/\.mdx?$/, '');
-  const newKey = target.replace(/^clauses\//, '').replace(/\.mdx?$/, '');
+  const key = entryKey('clause', file);
+  const newKey = entryKey('clause', target);
   // The file system may refuse the name (too long): that is the outcome of this change.
   renameSync(join(root, file), join(root, target));
-  moveLedgerPaths(root, `/platform/${key}/`, `/platform/${newKey}/`);
+  moveLedgerPaths(root, routes.clause(key), routes.clause(newKey));
   return { kind: 'rename-clause', file: target, value: slug };
 }
 
 /** Renames a document: its file, its snapshot and clause folders, its ledger paths and the predecessor references to it. */
 function renameDocument(root: string, random: Random): Mutation {
-  const file = random.pick(filesUnder(root, 'documents', /\.yaml$/));
-  const key = file.replace(/^documents\//, '').replace(/\.yaml$/, '');
+  const file = random.pick(entryFiles(root, 'document'));
+  const key = entryKey('document', file);
   const [platform = ''] = key.split('/');
   const slug = random.pick(HOSTILE_SLUGS);
   const newKey = `${platform}/${slug}`;
-  const target = `documents/${newKey}.yaml`;
+  const target = contentFile('', 'document', newKey);
   renameSync(join(root, file), join(root, target));
-  for (const folder of ['snapshots', 'clauses']) {
-    if (existsSync(join(root, folder, key))) renameSync(join(root, folder, key), join(root, folder, newKey));
+  for (const kind of ['snapshot', 'clause'] as const) {
+    if (existsSync(contentFolder(root, kind, key))) renameSync(contentFolder(root, kind, key), contentFolder(root, kind, newKey));
   }
-  for (const other of filesUnder(root, 'documents', /\.yaml$/)) {
+  for (const other of entryFiles(root, 'document')) {
     const path = join(root, other);
     writeFileSync(path, readFileSync(path, 'utf8').replace(new RegExp(`^predecessor: ${key}$`, 'm'), `predecessor: ${JSON.stringify(newKey)}`));
   }
-  moveLedgerPaths(root, `/platform/${key}/`, `/platform/${newKey}/`);
+  moveLedgerPaths(root, routes.document(key), routes.document(newKey));
   return { kind: 'rename-document', file: target, value: slug };
 }
 
 function renameClauseType(root: string, random: Random): Mutation {
-  const file = random.pick(filesUnder(root, 'clause-types', /\.yaml$/));
-  const key = file.replace(/^clause-types\//, '').replace(/\.yaml$/, '');
+  const file = random.pick(entryFiles(root, 'clauseType'));
+  const key = entryKey('clauseType', file);
   const slug = random.pick(HOSTILE_SLUGS);
-  const target = `clause-types/${slug}.yaml`;
+  const target = contentFile('', 'clauseType', slug);
   renameSync(join(root, file), join(root, target));
-  for (const clause of filesUnder(root, 'clauses', /\.mdx?$/)) {
+  for (const clause of entryFiles(root, 'clause')) {
     const path = join(root, clause);
     writeFileSync(path, readFileSync(path, 'utf8').replace(new RegExp(`^clause_type: ${key}$`, 'm'), `clause_type: ${JSON.stringify(slug)}`));
   }
@@ -155,7 +172,7 @@ function renameClauseType(root: string, random: Random): Mutation {
 
 /** A new capture one day after a document's latest, its text ending with a hostile line, hashed correctly. */
 function addSnapshot(root: string, random: Random, now: Date): Mutation | undefined {
-  const documents = [...new Set(filesUnder(root, 'snapshots', /\.md$/).map((f) => dirname(f)))];
+  const documents = [...new Set(entryFiles(root, 'snapshot').map((f) => dirname(f)))];
   const folder = random.pick(documents);
   const latest = filesUnder(root, folder, /\.md$/).at(-1);
   if (!latest) return undefined;

@@ -8,7 +8,7 @@
 import { stat } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
 import { snapshotStamp } from '../../../src/schema/snapshot.ts';
-import { instantToStamp, stampToInstant } from '../../../src/atlas/snapshot-file.ts';
+import { instantToStamp, stampToInstant } from '../../../src/atlas/reading/snapshot-file.ts';
 
 /** One version of a terms type. */
 export interface DatasetVersion {

@@ -1,15 +1,16 @@
 /** What the content folder already holds that the import must respect: document record IDs and snapshots. */
+import { contentFolder } from '../../../src/atlas/reading/content-layout.ts';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { splitSnapshotFile } from '../../../src/atlas/snapshot-file.ts';
+import { splitSnapshotFile } from '../../../src/atlas/reading/snapshot-file.ts';
 
 const STAMP_FILE = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z)\.md$/;
 
 /** IDs of every existing document entry under `<content>/documents/`. */
 export async function existingDocumentIds(contentDir: string): Promise<string[]> {
   const ids: string[] = [];
-  const root = join(contentDir, 'documents');
+  const root = contentFolder(contentDir, 'document');
   let platforms: string[] = [];
   try {
     platforms = await readdir(root);

@@ -8,7 +8,7 @@ import { z } from 'astro/zod';
 import { httpUrl, slug, text } from '../../../src/schema/common.ts';
 import { documentSchema, documentTypes } from '../../../src/schema/document.ts';
 import { platformSchema } from '../../../src/schema/platform.ts';
-import { writeFileExclusive } from '../../../src/atlas/atomic-write.ts';
+import { writeFileExclusive } from '../../../src/support/atomic-write.ts';
 import { kindOf } from './dataset.ts';
 import { describeIssue } from './messages.ts';
 import { readYamlFile, yamlText } from './yaml-file.ts';

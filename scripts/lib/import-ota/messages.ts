@@ -1,44 +1,17 @@
-/** Problem messages of the import: a zod issue as `<file>: <field>: expected …, found …`. */
-import { issuePath, valueAt, type SchemaIssue } from '../../../src/atlas/schema-issue.ts';
+/** Problem messages of the import: a zod issue as `<file>: <field>: expected …, found …`, in the words every schema problem uses. */
+import { formatFileProblem } from '../../../src/atlas/reading/problems.ts';
+import { oneOfValues, schemaProblem, type IssueWords, type SchemaIssue } from '../../../src/atlas/reading/schema-issue.ts';
 
-export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) return 'a list';
-  if (value !== null && typeof value === 'object') return 'a mapping';
-  return String(value);
-}
+export { fieldName } from '../../../src/atlas/reading/schema-issue.ts';
 
-
-export function fieldName(path: ReadonlyArray<string | number>): string {
-  return path.map((part) => (typeof part === 'string' && !/^[\w-]+$/.test(part) ? JSON.stringify(part) : String(part))).join('.');
-}
+/** The import map's unions are CSS selectors; its one long enum is the terms types, too many to list. */
+const IMPORT_WORDS: IssueWords = {
+  union: 'a CSS selector or a list of CSS selectors',
+  oneOf: (values) =>
+    values.length > 6 ? 'a terms type of @opentermsarchive/terms-types such as "Privacy Policy" or "Terms of Service"' : oneOfValues(values),
+};
 
 /** One zod issue as `<file>: <field>: expected …, found …`. */
 export function describeIssue(file: string, issue: SchemaIssue, input: unknown): string {
-  const path = issuePath(issue);
-  const field = path.length > 0 ? `${fieldName(path)}: ` : '';
-  const found = valueAt(input, path);
-  const oneOf = (values: readonly unknown[], value: unknown) => {
-    const options = values.length > 6 ? `a terms type of @opentermsarchive/terms-types such as "Privacy Policy" or "Terms of Service"` : `one of ${values.map((o) => JSON.stringify(o)).join(', ')}`;
-    return `${file}: ${field}expected ${options}, found ${JSON.stringify(value)}`;
-  };
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return `${file}: ${field}expected only known fields, found unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
-    case 'invalid_type':
-      return `${file}: ${field}expected ${issue.expected === 'object' ? 'a mapping' : issue.expected === 'array' ? 'a list' : issue.expected}, found ${describeValue(found)}`;
-    case 'invalid_value':
-      return oneOf(issue.values, found);
-    case 'invalid_key': {
-      // A record key outside its enum (a terms type that does not exist): the key is what was found.
-      const inner = issue.issues[0];
-      if (inner?.code === 'invalid_value') return oneOf(inner.values, path.at(-1));
-      return `${file}: ${field}expected ${inner?.message ?? issue.message}, found ${JSON.stringify(path.at(-1))}`;
-    }
-    case 'invalid_union':
-      return `${file}: ${field}expected a CSS selector or a list of CSS selectors, found ${describeValue(found)}`;
-    default:
-      return `${file}: ${field}expected ${issue.message}, found ${describeValue(found)}`;
-  }
+  return formatFileProblem(schemaProblem(file, issue, input, { words: IMPORT_WORDS }));
 }

@@ -13,7 +13,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { git, GitError } from '../git.ts';
-import { instantToStamp } from '../../../src/atlas/snapshot-file.ts';
+import { instantToStamp } from '../../../src/atlas/reading/snapshot-file.ts';
 import { kindOf, versionText, type Dataset, type DatasetService, type DatasetTerms, type SkippedVersion } from './dataset.ts';
 
 /** One change of a file in one commit, as `git log --raw` lists it. */

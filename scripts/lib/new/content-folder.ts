@@ -9,6 +9,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, isAbsolute } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { CONTENT_FILES, CONTENT_LAYOUT, contentFile, contentFolder } from '../../../src/atlas/reading/content-layout.ts';
 import { siteSchema } from '../../../src/schema/site.ts';
 import { snapshotStamp } from '../../../src/schema/snapshot.ts';
 import { recordIdsInLedgerHistory } from '../ledger-history.ts';
@@ -50,37 +51,36 @@ export class ContentFolder {
   }
 
   platforms(): Promise<string[]> {
-    return keys(this.path('platforms'), '.yaml');
+    return keys(contentFolder(this.root, 'platform'), CONTENT_LAYOUT.platform.extensions[0]);
   }
 
   /** Document keys, `<platform>/<document>`. */
   async documents(): Promise<string[]> {
     const out: string[] = [];
-    for (const platform of await list(this.path('documents'))) {
-      for (const document of await keys(this.path('documents', platform), '.yaml')) out.push(`${platform}/${document}`);
+    for (const platform of await list(contentFolder(this.root, 'document'))) {
+      for (const document of await keys(contentFolder(this.root, 'document', platform), CONTENT_LAYOUT.document.extensions[0])) out.push(`${platform}/${document}`);
     }
     return out;
   }
 
   clauseTypes(): Promise<string[]> {
-    return keys(this.path('clause-types'), '.yaml');
+    return keys(contentFolder(this.root, 'clauseType'), CONTENT_LAYOUT.clauseType.extensions[0]);
   }
 
   /** Path of a document's newest snapshot, or undefined when it has none yet. */
   async newestSnapshot(documentKey: string): Promise<string | undefined> {
-    const dir = this.path('snapshots', ...documentKey.split('/'));
-    const stamps = (await keys(dir, '.md')).filter((stamp) => snapshotStamp.test(stamp));
+    const stamps = (await keys(contentFolder(this.root, 'snapshot', documentKey), CONTENT_LAYOUT.snapshot.extensions[0])).filter((stamp) => snapshotStamp.test(stamp));
     const newest = stamps.at(-1);
-    return newest === undefined ? undefined : join(dir, `${newest}.md`);
+    return newest === undefined ? undefined : contentFile(this.root, 'snapshot', `${documentKey}/${newest}`);
   }
 
   /** Record IDs written in document and clause entries (which may not all be in the ledger yet). */
   async recordIdsInEntries(): Promise<string[]> {
     const files: string[] = [];
-    for (const document of await this.documents()) files.push(this.path('documents', `${document}.yaml`));
-    for (const platform of await list(this.path('clauses'))) {
-      for (const document of await list(this.path('clauses', platform))) {
-        const dir = this.path('clauses', platform, document);
+    for (const document of await this.documents()) files.push(contentFile(this.root, 'document', document));
+    for (const platform of await list(contentFolder(this.root, 'clause'))) {
+      for (const document of await list(contentFolder(this.root, 'clause', platform))) {
+        const dir = contentFolder(this.root, 'clause', `${platform}/${document}`);
         for (const name of await list(dir)) if (/\.mdx?$/.test(name)) files.push(join(dir, name));
       }
     }
@@ -103,7 +103,7 @@ export class ContentFolder {
 
   /** The atlas's record ID prefix, from site.yaml. */
   async idPrefix(): Promise<string> {
-    const file = this.path('site.yaml');
+    const file = this.path(CONTENT_FILES.site.file);
     let value: unknown;
     try {
       value = parseYaml(await readFile(file, 'utf8'));

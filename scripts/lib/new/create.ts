@@ -12,19 +12,21 @@
  * ledger lock (scripts/lib/ledger-lock.ts), so concurrent runs never share an ID or lose
  * a record.
  */
+import { CONTENT_LAYOUT, contentFile, contentFolder } from '../../../src/atlas/reading/content-layout.ts';
+import { routes } from '../../../src/atlas/routes.ts';
 import { access, mkdir, unlink } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import type { ZodType } from 'astro/zod';
-import { appendLedgerRecords, LEDGER_FILE, nextRecordNumber, readLedgerFile } from '../../../src/atlas/ledger-file.ts';
+import { appendLedgerRecords, LEDGER_FILE, nextRecordNumber, readLedgerFile } from '../../../src/atlas/reading/ledger-file.ts';
 import { clauseSchema } from '../../../src/schema/clause.ts';
 import { slug as slugSchema, text } from '../../../src/schema/common.ts';
 import { documentSchema, documentTypes } from '../../../src/schema/document.ts';
 import type { LedgerRecord } from '../../../src/schema/ledger.ts';
 import { platformSchema } from '../../../src/schema/platform.ts';
 import { formatRecordId, type RecordKind } from '../../../src/schema/record-id.ts';
-import { FileExistsError, writeFileExclusive } from '../../../src/atlas/atomic-write.ts';
+import { FileExistsError, writeFileExclusive } from '../../../src/support/atomic-write.ts';
 import { ContentFolder, displayPath, NewEntryError } from './content-folder.ts';
-import { closestName } from '../../../src/atlas/suggest.ts';
+import { closestName } from '../../../src/atlas/checks/suggest.ts';
 import { clauseEntry, documentEntry, negativeEntry, platformEntry } from './templates.ts';
 import { withLedgerLock } from '../ledger-lock.ts';
 
@@ -126,7 +128,7 @@ export async function newPlatform(options: NewPlatformOptions): Promise<Created>
   const name = checkValue('--name', platformSchema.shape.name, options.name);
   const website = options.website === undefined ? undefined : checkValue('--website', platformSchema.shape.website, options.website);
   const headquarters = options.headquarters === undefined ? undefined : checkValue('--headquarters', platformSchema.shape.headquarters, options.headquarters.toUpperCase());
-  const path = folder.path('platforms', `${slug}.yaml`);
+  const path = contentFile(folder.root, 'platform', slug);
   await requireFree([path]);
   await writeEntry(path, platformEntry({ name, website, headquarters }));
   const fill = ['description', ...(website === undefined ? ['website'] : []), ...(headquarters === undefined ? ['headquarters'] : [])];
@@ -160,10 +162,10 @@ export async function newDocument(options: NewDocumentOptions): Promise<Created>
   const sourceUrl = checkValue('--source-url', documentSchema.shape.source_url.unwrap(), options.sourceUrl);
   const language = checkValue('--language', documentSchema.shape.language, options.language ?? 'en');
   const select = checkValue('--select', text, options.select ?? 'main');
-  const path = folder.path('documents', platform, `${slug}.yaml`);
+  const path = contentFile(folder.root, 'document', `${platform}/${slug}`);
   await requireFree([path]);
   const ledger = await withLedgerLock(folder.root, async () => {
-    const planned = await planRecord(folder, 'document', `/platform/${platform}/${slug}/`);
+    const planned = await planRecord(folder, 'document', routes.document(`${platform}/${slug}`));
     await writeEntry(path, documentEntry({ id: planned.record.id, title, type: options.type, sourceUrl, language, select }), planned);
     return planned;
   });
@@ -173,7 +175,7 @@ export async function newDocument(options: NewDocumentOptions): Promise<Created>
     ledger: displayPath(ledger.ledgerPath),
     next: [
       `check capture.select (${JSON.stringify(select)}) against ${sourceUrl}; add capture.remove or predecessor if they apply`,
-      `add its snapshots under ${displayPath(folder.path('snapshots', platform, slug))}/ (e.g. npm run import:ota)`,
+      `add its snapshots under ${displayPath(contentFolder(folder.root, 'snapshot', `${platform}/${slug}`))}/ (e.g. npm run import:ota)`,
       `analyse its clauses: npm run new -- clause ${platform}/${slug}/<clause> --type <clause-type>`,
     ],
   };
@@ -199,17 +201,17 @@ export async function newClause(options: NewClauseOptions): Promise<Created> {
   requireKnown('document', documentKey, await folder.documents(), `create it first with npm run new -- document ${documentKey} --title "…" --type "…" --source-url <url>`);
   if (options.clauseType !== undefined) {
     const known = await folder.clauseTypes();
-    requireKnown('clause type', options.clauseType, known, `expected a key in ${displayPath(folder.path('clause-types'))}/ (${known.join(', ')})`);
+    requireKnown('clause type', options.clauseType, known, `expected a key in ${displayPath(contentFolder(folder.root, 'clauseType'))}/ (${known.join(', ')})`);
   }
   const severity = options.severity === undefined ? undefined : checkValue('--severity', clauseSchema.shape.severity, options.severity);
   const confidence = options.confidence === undefined ? undefined : checkValue('--confidence', clauseSchema.shape.confidence, options.confidence);
-  const dir = folder.path('clauses', platform, document);
-  const path = join(dir, `${slug}.md`);
-  await requireFree([path, join(dir, `${slug}.mdx`)]);
+  const key = `${platform}/${document}/${slug}`;
+  const path = contentFile(folder.root, 'clause', key);
+  await requireFree(CONTENT_LAYOUT.clause.extensions.map((extension) => contentFile(folder.root, 'clause', key, extension)));
   const snapshot = await folder.newestSnapshot(documentKey);
   const quoteSource = snapshot === undefined ? undefined : displayPath(snapshot);
   const ledger = await withLedgerLock(folder.root, async () => {
-    const planned = await planRecord(folder, 'clause', `/platform/${platform}/${document}/${slug}/`);
+    const planned = await planRecord(folder, 'clause', routes.clause(`${platform}/${document}/${slug}`));
     await writeEntry(path, clauseEntry({ id: planned.record.id, clauseType: options.clauseType, severity, confidence, quoteSource, writtenOn: options.today ?? new Date().toISOString().slice(0, 10) }), planned);
     return planned;
   });

@@ -1,7 +1,7 @@
 /** One platform's change feed (Atom 1.0). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedFile, feedResponse } from '../../../atlas/feeds.ts';
-import type { PlatformRecord } from '../../../atlas/model.ts';
+import { feedFile, feedResponse } from '../../../atlas/outputs/feeds.ts';
+import type { PlatformRecord } from '../../../atlas/model/model.ts';
 import { atlas } from '../../../lib/atlas.ts';
 
 export const getStaticPaths = (() => atlas.platforms.map((platform) => ({ params: { platform: platform.slug }, props: { platform } }))) satisfies GetStaticPaths;

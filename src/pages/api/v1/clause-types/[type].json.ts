@@ -1,7 +1,7 @@
 /** `/api/v1/clause-types/<type>.json`: a clause type compared across platforms. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { apiClauseType } from '../../../../atlas/exports.ts';
-import type { ClauseTypeRecord } from '../../../../atlas/model.ts';
+import { apiClauseType } from '../../../../atlas/outputs/exports.ts';
+import type { ClauseTypeRecord } from '../../../../atlas/model/model.ts';
 import { atlas } from '../../../../lib/atlas.ts';
 import { jsonResponse } from '../../../../lib/data-response.ts';
 

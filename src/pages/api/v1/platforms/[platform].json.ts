@@ -1,7 +1,7 @@
 /** `/api/v1/platforms/<platform>.json`: a platform with its grade, documents and clauses. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { apiPlatform } from '../../../../atlas/exports.ts';
-import type { PlatformRecord } from '../../../../atlas/model.ts';
+import { apiPlatform } from '../../../../atlas/outputs/exports.ts';
+import type { PlatformRecord } from '../../../../atlas/model/model.ts';
 import { atlas } from '../../../../lib/atlas.ts';
 import { jsonResponse } from '../../../../lib/data-response.ts';
 

@@ -4,12 +4,11 @@
  * file and re-hashed here: a text that no longer matches fails the build.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { contentRoot } from '../../../../atlas/index.ts';
-import type { SnapshotView } from '../../../../atlas/model.ts';
-import { sha256, splitSnapshotFile } from '../../../../atlas/snapshot-file.ts';
-import { publishedCaptures } from '../../../../atlas/version-pages.ts';
+import { contentFile, contentRoot } from '../../../../atlas/reading/content-layout.ts';
+import type { SnapshotView } from '../../../../atlas/model/model.ts';
+import { sha256, splitSnapshotFile } from '../../../../atlas/reading/snapshot-file.ts';
+import { publishedCaptures } from '../../../../atlas/outputs/version-pages.ts';
 import { atlas } from '../../../../lib/atlas.ts';
 
 export const getStaticPaths = (() =>
@@ -19,7 +18,7 @@ export const getStaticPaths = (() =>
   })) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ snapshot: SnapshotView }> = ({ props: { snapshot } }) => {
-  const file = join(contentRoot(), 'snapshots', snapshot.documentKey, `${snapshot.stamp}.md`);
+  const file = contentFile(contentRoot(), 'snapshot', `${snapshot.documentKey}/${snapshot.stamp}`);
   const body = splitSnapshotFile(readFileSync(file))?.body;
   if (!body) throw new Error(`${snapshot.file}: expected front matter between --- lines, found none`);
   const actual = sha256(body);

@@ -1,7 +1,7 @@
 /** `/api/v1/documents/<platform>/<document>.json`: a document with its version history and computed facts. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { apiDocument } from '../../../../../atlas/exports.ts';
-import type { DocumentRecord } from '../../../../../atlas/model.ts';
+import { apiDocument } from '../../../../../atlas/outputs/exports.ts';
+import type { DocumentRecord } from '../../../../../atlas/model/model.ts';
 import { atlas } from '../../../../../lib/atlas.ts';
 import { jsonResponse } from '../../../../../lib/data-response.ts';
 

@@ -1,7 +1,7 @@
 /** `/api/v1/clauses/<platform>/<document>/<clause>.json`: a clause analysis with every computed fact. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { apiClause } from '../../../../../../atlas/exports.ts';
-import type { ClauseRecord } from '../../../../../../atlas/model.ts';
+import { apiClause } from '../../../../../../atlas/outputs/exports.ts';
+import type { ClauseRecord } from '../../../../../../atlas/model/model.ts';
 import { atlas } from '../../../../../../lib/atlas.ts';
 import { jsonResponse } from '../../../../../../lib/data-response.ts';
 
