@@ -49,7 +49,8 @@ describe('/compare/', () => {
   it('counts has, has not and not yet analysed apart, per type and over all cells', () => {
     const doc = dom('/compare/');
     const counts = (type: string) => ['has', 'has-not', 'unknown'].map((c) => squash(doc.querySelector(`tr[data-type="${type}"] td[data-count="${c}"]`)?.textContent));
-    expect(counts('arbitration')).toEqual(['1', '1', '1']);
+    // Birdy's only tracked document was checked; without its terms the platform stays not yet analysed.
+    expect(counts('arbitration')).toEqual(['1', '0', '2']);
     expect(counts('ai-training')).toEqual(['2', '0', '1']);
     expect(textOf(site.read('compare/index.html'))).toContain('Of 8 cells, 3 have a clause, 3 were checked and have none, and 2 are not yet analysed.');
   });
@@ -78,13 +79,14 @@ describe('the clause-type page', () => {
     // The old privacy policy has a successor and holds no answer: it is not a row.
     expect(doc.querySelector('tr[data-document="acme/old-privacy-policy"]')).toBeNull();
     const text = textOf(site.read('clause-types/arbitration/index.html'));
-    expect(text).toContain('Checked, none 1 of 3');
-    expect(text).toContain('Not yet analysed 1 of 3');
-    expect(text).toContain('found at 1 of 3 tracked platforms; checked and absent at 1; not yet analysed at 1');
+    // Birdy's privacy policy was checked, but its terms are not tracked: the platform is not said to lack the clause.
+    expect(text).toContain('Checked, none 0 of 3');
+    expect(text).toContain('Not yet analysed 2 of 3');
+    expect(text).toContain('found at 1 of 3 tracked platforms; checked and absent at 0; not yet analysed at 2');
   });
 
   it('says the three counts on the clause-type index', () => {
-    expect(textOf(site.read('clause-types/index.html'))).toContain('(has: 1, has not: 1, not yet analysed: 1, of 3)');
+    expect(textOf(site.read('clause-types/index.html'))).toContain('(has: 1, has not: 0, not yet analysed: 2, of 3)');
   });
 });
 
@@ -113,7 +115,7 @@ describe('the review page and the API', () => {
     ]);
     const type = JSON.parse(site.read('api/v1/clause-types/arbitration.json'));
     expect(type.core).toBe(true);
-    expect(type.rarity).toMatchObject({ platforms: 1, has_not: 1, unknown: 1, total: 3 });
+    expect(type.rarity).toMatchObject({ platforms: 1, has_not: 0, unknown: 2, total: 3 });
     expect(type.negatives.map((n: { key: string }) => n.key)).toEqual(['acme/privacy-policy/arbitration', 'birdy/privacy-policy/arbitration']);
   });
 });

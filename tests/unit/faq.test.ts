@@ -47,7 +47,7 @@ describe('clauseFaq', () => {
   it('counts the other platforms with a clause of the same type', () => {
     expect(answerTo('birdy/privacy-policy/ai-training', 'Do other platforms')).toBe('Yes. 1 of the 2 other tracked platforms has a clause of this type (AI training on user data): Acme Social. Of the rest, 0 were checked and have none, and 1 is not yet analysed.');
     expect(answerTo('acme/terms-of-service/arbitration', 'Do other platforms')).toBe(
-      'Not that the atlas has found: none of the 2 other tracked platforms has an analysed clause of this type (Mandatory arbitration). Of them, 1 was checked and has none, and 1 is not yet analysed.',
+      'Not that the atlas has found: none of the 2 other tracked platforms has an analysed clause of this type (Mandatory arbitration). Of them, 0 were checked and have none, and 2 are not yet analysed.',
     );
   });
 

@@ -93,14 +93,17 @@ export function platformCells(platform: PlatformRecord, clauseType: ClauseTypeRe
 
 /**
  * What a platform as a whole is known to have: `has` when any of its
- * documents has a clause of the type; `has-not` when none does and every
- * answered document (at least one) has a checked negative finding; otherwise
- * `unknown`.
+ * documents has a clause of the type; `has-not` when none does, the atlas
+ * tracks a document of every answered type (a privacy policy and terms), and
+ * each of them has a checked negative finding; otherwise `unknown`. A platform
+ * with only its privacy policy tracked is never said to lack a clause its
+ * untracked terms may hold.
  */
 export function platformState(platform: PlatformRecord, clauseType: ClauseTypeRecord): CoverageState {
   if (platform.clauses.some((c) => c.clauseType === clauseType)) return 'has';
   const answered = answeredDocuments(platform);
-  if (answered.length && answered.every((d) => d.negatives.some((n) => n.clauseType === clauseType))) return 'has-not';
+  const everyType = ANSWERED_DOCUMENT_TYPES.every((type) => answered.some((d) => d.data.type === type));
+  if (everyType && answered.every((d) => d.negatives.some((n) => n.clauseType === clauseType))) return 'has-not';
   return 'unknown';
 }
 
