@@ -30,4 +30,18 @@ describe('npm run bench:collection', () => {
     expect(figures.output.largestPage.bytes).toBeGreaterThan(0);
     expect(readFileSync(join(report, 'collection.md'), 'utf8')).toContain(`| import (${figures.collection.versions} snapshots written) |`);
   }, 300_000);
+
+  it('measures a published dataset release as it is, with --dataset', async () => {
+    const report = join(work, 'report-dataset');
+    const dataset = join(import.meta.dirname, '..', 'fixtures', 'ota', 'unmapped');
+    const result = await runScript('scripts/bench-collection.ts', ['--dataset', dataset, '--report', report, '--work', join(work, 'run-dataset')]);
+    expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+    const figures = JSON.parse(readFileSync(join(report, 'collection.json'), 'utf8')) as Record<string, any>;
+    // Globex (privacy policy, terms) and Initech (community guidelines), each version counted as found.
+    expect(figures.collection).toMatchObject({ services: 2, documents: 3, sourceDocuments: 3 });
+    expect(figures.collection.versions).toBeGreaterThanOrEqual(figures.import.snapshotsWritten);
+    expect(figures.import.snapshotsWritten).toBeGreaterThan(0);
+    expect(figures.secondImport.snapshotsWritten).toBe(0);
+    expect(readFileSync(join(report, 'collection.md'), 'utf8')).toContain('The collection is the dataset release `unmapped`, as published: 3 documents of 2 services');
+  }, 300_000);
 });

@@ -9,7 +9,7 @@
  * asked for, and each history is thinned evenly (first and last version kept)
  * so the versions add up to about the number asked for.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { parse } from 'yaml';
@@ -108,5 +108,32 @@ export function writeCollection(content: string, out: string, documents: number,
     }
   }
   summary.services = services.size;
+  return summary;
+}
+
+/**
+ * The same figures for a dataset release someone published (`<Service>/<Terms
+ * type>/<stamp>.md`), read as it is: documents are the terms-type folders,
+ * versions their `.md` files. `sourceDocuments` is the document count.
+ */
+export function describeCollection(dataset: string): CollectionSummary {
+  const summary: CollectionSummary = { documents: 0, versions: 0, services: 0, bytes: 0, over600KB: 0, largestBytes: 0, sourceDocuments: 0 };
+  for (const service of readdirSync(dataset, { withFileTypes: true })) {
+    if (!service.isDirectory() || service.name.startsWith('.')) continue;
+    summary.services++;
+    for (const type of readdirSync(join(dataset, service.name), { withFileTypes: true })) {
+      if (!type.isDirectory()) continue;
+      summary.documents++;
+      for (const file of readdirSync(join(dataset, service.name, type.name))) {
+        if (!file.endsWith('.md')) continue;
+        const bytes = statSync(join(dataset, service.name, type.name, file)).size;
+        summary.versions++;
+        summary.bytes += bytes;
+        summary.largestBytes = Math.max(summary.largestBytes, bytes);
+        if (bytes > OVER_BYTES) summary.over600KB++;
+      }
+    }
+  }
+  summary.sourceDocuments = summary.documents;
   return summary;
 }
