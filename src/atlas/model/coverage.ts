@@ -66,6 +66,12 @@ export function answeredDocuments(platform: PlatformRecord): DocumentRecord[] {
   return platform.documents.filter((d) => !d.successor && ANSWERED_DOCUMENT_TYPES.includes(d.data.type));
 }
 
+/** The answered document types (privacy policy, terms) the atlas tracks no current document of for a platform, e.g. `['Terms of Service']`. */
+export function untrackedDocumentTypes(platform: PlatformRecord): string[] {
+  const answered = answeredDocuments(platform);
+  return ANSWERED_DOCUMENT_TYPES.filter((type) => !answered.some((d) => d.data.type === type));
+}
+
 /** One document against one clause type. */
 export function coverageCell(document: DocumentRecord, clauseType: ClauseTypeRecord): CoverageCell {
   const clauses = document.clauses.filter((c) => c.clauseType === clauseType);
@@ -102,8 +108,7 @@ export function platformCells(platform: PlatformRecord, clauseType: ClauseTypeRe
 export function platformState(platform: PlatformRecord, clauseType: ClauseTypeRecord): CoverageState {
   if (platform.clauses.some((c) => c.clauseType === clauseType)) return 'has';
   const answered = answeredDocuments(platform);
-  const everyType = ANSWERED_DOCUMENT_TYPES.every((type) => answered.some((d) => d.data.type === type));
-  if (everyType && answered.every((d) => d.negatives.some((n) => n.clauseType === clauseType))) return 'has-not';
+  if (!untrackedDocumentTypes(platform).length && answered.every((d) => d.negatives.some((n) => n.clauseType === clauseType))) return 'has-not';
   return 'unknown';
 }
 
