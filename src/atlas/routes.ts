@@ -46,6 +46,8 @@ export const routes = {
   feed: (format: FeedFormat, platformSlug?: string) => `${platformSlug === undefined ? routes.changes() : routes.platform(platformSlug)}${FEED_FILES[format]}`,
   /** A change feed of one document (its predecessors' versions included), beside its page. */
   documentFeed: (format: FeedFormat, documentKey: string) => `${routes.document(documentKey)}${FEED_FILES[format]}`,
+  /** Page `n` (from 1) of a list that starts on a record's own page: the page itself, then `<page>clauses/2/` or `<page>platforms/2/`, … */
+  listPage: (page: string, list: 'clauses' | 'platforms', n: number) => (n === 1 ? page : `${page}${list}/${n}/`),
   /** Page `n` (from 1) of the platform × core clause type comparison: `/compare/`, `/compare/2/`, … */
   compare: (n = 1) => (n === 1 ? '/compare/' : `/compare/${n}/`),
   /** One platform's answers for the core clause types. */

@@ -44,6 +44,14 @@ export interface CollectionSummary {
 
 const OVER_BYTES = 600 * 1024;
 
+/** Adds one version of `bytes` bytes to the summary's counts. */
+function countVersion(summary: CollectionSummary, bytes: number): void {
+  summary.versions++;
+  summary.bytes += bytes;
+  summary.largestBytes = Math.max(summary.largestBytes, bytes);
+  if (bytes > OVER_BYTES) summary.over600KB++;
+}
+
 function readYaml(path: string): Record<string, unknown> {
   return parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
 }
@@ -100,11 +108,7 @@ export function writeCollection(content: string, out: string, documents: number,
       const stamp = source.stamps[index]!;
       const text = matter(readFileSync(join(source.dir, stamp), 'utf8')).content.replace(/^\n/, '');
       writeFileSync(join(dir, stamp), text);
-      const bytes = Buffer.byteLength(text);
-      summary.versions++;
-      summary.bytes += bytes;
-      summary.largestBytes = Math.max(summary.largestBytes, bytes);
-      if (bytes > OVER_BYTES) summary.over600KB++;
+      countVersion(summary, Buffer.byteLength(text));
     }
   }
   summary.services = services.size;
@@ -126,11 +130,7 @@ export function describeCollection(dataset: string): CollectionSummary {
       summary.documents++;
       for (const file of readdirSync(join(dataset, service.name, type.name))) {
         if (!file.endsWith('.md')) continue;
-        const bytes = statSync(join(dataset, service.name, type.name, file)).size;
-        summary.versions++;
-        summary.bytes += bytes;
-        summary.largestBytes = Math.max(summary.largestBytes, bytes);
-        if (bytes > OVER_BYTES) summary.over600KB++;
+        countVersion(summary, statSync(join(dataset, service.name, type.name, file)).size);
       }
     }
   }

@@ -10,6 +10,7 @@
  * the issue sets for any page at 10,000 clauses.
  */
 import type { AgencyRecord, Atlas, ClauseRecord, ClauseTypeRecord, PlatformRecord, RegulationRecord } from '../model/model.ts';
+import { routes } from '../routes.ts';
 
 /** Clauses on one page of a regulation's or agency's list. */
 export const HUB_CLAUSES_PER_PAGE = 100;
@@ -25,9 +26,14 @@ export interface ListPage<T> {
   start: number;
 }
 
+/** How many pages `total` items fill, `size` to a page; never fewer than one. */
+function pageCount(total: number, size: number): number {
+  return Math.max(1, Math.ceil(total / size));
+}
+
 /** Page `number` (from 1) of `items`, `size` to a page; a list of nothing has one empty page. Throws on a page that does not exist. */
 export function listPage<T>(items: readonly T[], number: number, size: number): ListPage<T> {
-  const pages = Math.max(1, Math.ceil(items.length / size));
+  const pages = pageCount(items.length, size);
   if (!Number.isInteger(number) || number < 1 || number > pages) throw new RangeError(`list page ${number}: expected 1 to ${pages}`);
   const start = (number - 1) * size;
   return { items: items.slice(start, start + size), number, pages, total: items.length, start };
@@ -52,7 +58,7 @@ export function clauseTypeHub(record: ClauseTypeRecord, platforms: PlatformRecor
 
 /** The path of page `number` of a hub's list: the hub's own page for the first. */
 export function hubPagePath(hub: PagedHub, number: number): string {
-  return number === 1 ? hub.record.url : `${hub.record.url}${hub.list}/${number}/`;
+  return routes.listPage(hub.record.url, hub.list, number);
 }
 
 /** Every paged hub of the atlas. */
@@ -65,8 +71,16 @@ export function furtherHubPages(atlas: Atlas, kind?: PagedHub['kind']): Array<{ 
   const pages: Array<{ hub: PagedHub; number: number }> = [];
   for (const hub of pagedHubs(atlas)) {
     if (kind && hub.kind !== kind) continue;
-    const count = Math.max(1, Math.ceil(hub.items.length / hub.size));
-    for (let number = 2; number <= count; number++) pages.push({ hub, number });
+    for (let number = 2; number <= pageCount(hub.items.length, hub.size); number++) pages.push({ hub, number });
   }
   return pages;
+}
+
+/**
+ * The static paths of the route for further pages of one kind of hub:
+ * `param` is the route's segment holding the hub's key (`[agency]`,
+ * `[regulation]`, `[type]`), and each page's props are its hub and number.
+ */
+export function furtherHubPaths(atlas: Atlas, kind: PagedHub['kind'], param: string) {
+  return furtherHubPages(atlas, kind).map(({ hub, number }) => ({ params: { [param]: hub.record.key, page: String(number) }, props: { hub, number } }));
 }
