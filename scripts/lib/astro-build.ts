@@ -32,8 +32,8 @@ export function buildContent(contentRoot: string, env: NodeJS.ProcessEnv = {}): 
   const out = join(work, 'dist');
   const child = spawn(process.execPath, [ASTRO_CLI, 'build'], {
     cwd: PROJECT,
-    // Each build renders its snapshots into a cache of its own unless told otherwise, so no build reads another's renderings by chance.
-    env: { ...process.env, ATLAS_SNAPSHOT_CACHE: join(work, 'snapshot-html'), ...env, ATLAS_CONTENT: contentRoot, ATLAS_OUT: out, ATLAS_CACHE: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+    // Each build renders its snapshots and pages into caches of its own unless told otherwise, so no build reads another's by chance.
+    env: { ...process.env, ATLAS_SNAPSHOT_CACHE: join(work, 'snapshot-html'), ATLAS_PAGE_CACHE: join(work, 'pages'), ...env, ATLAS_CONTENT: contentRoot, ATLAS_OUT: out, ATLAS_CACHE: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,8 +1,9 @@
 /**
  * The one integration of a Clause Atlas site: it resolves the content root
  * once (contentRoot(): ATLAS_CONTENT or content/), sets `site` from the atlas's
- * site.yaml, and wires validation, build-phase timings, OG images, MDX
- * and the search index, in that hook order. astro.config.mjs is this call.
+ * site.yaml, and wires validation, build-phase timings, OG images, MDX,
+ * the page cache and the search index, in that hook order (the search index
+ * reads the pages the page cache copies in). astro.config.mjs is this call.
  *
  * ATLAS_OUT and ATLAS_CACHE move the output and cache folders (the test
  * builds and the benchmark build into temporary folders).
@@ -18,6 +19,7 @@ import { contributedMarkdown } from '../atlas/reading/markdown-syntax.ts';
 import atlasValidation from './atlas-validation.ts';
 import buildPhases from './build-phases.ts';
 import ogImages from './og-images.ts';
+import pageCache from './page-cache.ts';
 import searchIndex from './search-index.ts';
 
 /**
@@ -59,5 +61,5 @@ function siteSettings(contentRoot: string): AstroIntegration {
 
 export default function clauseAtlas(): AstroIntegration[] {
   const contentRoot = resolveContentRoot();
-  return [atlasValidation({ contentRoot }), siteSettings(contentRoot), buildPhases(), ogImages({ contentRoot }), mdx(), searchIndex({ contentRoot })];
+  return [atlasValidation({ contentRoot }), siteSettings(contentRoot), buildPhases(), ogImages({ contentRoot }), mdx(), pageCache({ contentRoot }), searchIndex({ contentRoot })];
 }
