@@ -60,31 +60,37 @@ function check(step: string, result: Measured): Measured {
   return result;
 }
 
-/** Caches the atlas build keeps between builds: Astro's, the OG cards', the rendered snapshots'. */
+/** Caches the atlas build keeps between builds: Astro's, the OG cards', the rendered snapshots', the pages'. */
 function atlasCaches(clauses: number) {
-  return { astro: join(work, `astro-cache-${clauses}`), og: join(work, `og-${clauses}`), snapshots: join(work, `snapshot-html-${clauses}`) };
+  return { astro: join(work, `astro-cache-${clauses}`), og: join(work, `og-${clauses}`), snapshots: join(work, `snapshot-html-${clauses}`), pages: join(work, `pages-${clauses}`) };
 }
 
 async function build(content: string, out: string, clauses: number, label: string): Promise<Build> {
   const timings = join(work, `${label}.timings.jsonl`);
   rmSync(timings, { force: true });
   const caches = atlasCaches(clauses);
-  const env = { ...quiet, ATLAS_CONTENT: content, ATLAS_OUT: out, ATLAS_CACHE: caches.astro, ATLAS_OG_CACHE: caches.og, ATLAS_SNAPSHOT_CACHE: caches.snapshots, ATLAS_TIMINGS: timings };
+  const env = { ...quiet, ATLAS_CONTENT: content, ATLAS_OUT: out, ATLAS_CACHE: caches.astro, ATLAS_OG_CACHE: caches.og, ATLAS_SNAPSHOT_CACHE: caches.snapshots, ATLAS_PAGE_CACHE: caches.pages, ATLAS_TIMINGS: timings };
   const result = check(label, await measure(process.execPath, [buildScript], env));
   const phases: Record<string, number> = {};
   let ogRendered = 0;
   let ogImages = 0;
   let ogSinceBuildStart: number | undefined;
+  let pagesReused: number | undefined;
+  let pagesReusable: number | undefined;
   for (const line of existsSync(timings) ? readFileSync(timings, 'utf8').trim().split('\n') : []) {
-    const entry = JSON.parse(line) as { phase: string; ms: number; rendered?: number; images?: number; sinceBuildStart?: number };
+    const entry = JSON.parse(line) as { phase: string; ms: number; rendered?: number; images?: number; sinceBuildStart?: number; reused?: number; pages?: number };
     phases[entry.phase] = entry.ms;
     if (entry.phase === 'og') {
       ogRendered = entry.rendered ?? 0;
       ogImages = entry.images ?? 0;
       ogSinceBuildStart = entry.sinceBuildStart;
     }
+    if (entry.phase === 'page-cache') {
+      pagesReused = entry.reused;
+      pagesReusable = entry.pages;
+    }
   }
-  return { ms: Math.round(result.ms), peakBytes: result.peakBytes, peakProcessBytes: result.peakProcessBytes, phases, ogRendered, ogImages, ogSinceBuildStart };
+  return { ms: Math.round(result.ms), peakBytes: result.peakBytes, peakProcessBytes: result.peakProcessBytes, phases, ogRendered, ogImages, ogSinceBuildStart, pagesReused, pagesReusable };
 }
 
 /** Builds the floor project (Astro, then Pagefind's CLI over every written page). */
