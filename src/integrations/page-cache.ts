@@ -109,12 +109,14 @@ export default function pageCache({ contentRoot }: { contentRoot: string }): Ast
         await mkdir(cacheDir, { recursive: true });
         const differing: string[] = [];
         let reused = 0;
+        let compared = 0;
         await eachLimited(pages, async ({ path, key }) => {
           const page = join(outDir, path, 'index.html');
           const entry = join(cacheDir!, `${key}.html`);
           if (!hits.has(key)) return writeFileAtomic(entry, await readFile(page));
           if (verify) {
             if (!(await readFile(page)).equals(await readFile(entry))) differing.push(path);
+            compared++;
             return;
           }
           await mkdir(dirname(page), { recursive: true });
@@ -132,7 +134,8 @@ export default function pageCache({ contentRoot }: { contentRoot: string }): Ast
         const removed = await collectGarbage(cacheDir, new Set(pages.map((p) => `${p.key}.html`)));
         const ms = performance.now() - started;
         recordTiming('page-cache', ms, { pages: pages.length, reused, removed });
-        logger.info(`${reused} of ${pages.length} clause and version pages reused from the page cache${verify ? ' (verify: every page rendered and compared)' : ''}; ${removed} stale entries removed; ${Math.round(ms)} ms`);
+        const verified = verify ? ` (verify: every page rendered; the ${compared} the cache would have reused are identical to their cached copies)` : '';
+        logger.info(`${reused} of ${pages.length} clause and version pages reused from the page cache${verified}; ${removed} stale entries removed; ${Math.round(ms)} ms`);
       },
     },
   };
