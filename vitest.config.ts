@@ -11,7 +11,7 @@ export default getViteConfig({
       // Unit tests and the hostile-input corpus (which builds its own broken copies).
       { extends: true, test: { name: 'checks', include: ['tests/unit/**/*.test.ts', 'tests/hostile/**/*.test.ts'] } },
       // Tests of the built fixture atlas: the global setup builds it once for all of them.
-      { extends: true, test: { name: 'site', include: ['tests/build/**/*.test.ts', 'tests/e2e/**/*.test.ts'], globalSetup: ['tests/support/global-setup.ts'] } },
+      { extends: true, test: { name: 'site', include: ['tests/build/**/*.test.ts', 'tests/e2e/**/*.test.ts', 'tests/fuzz/**/*.test.ts'], globalSetup: ['tests/support/global-setup.ts'] } },
     ],
   },
 });

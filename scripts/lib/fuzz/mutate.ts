@@ -137,7 +137,7 @@ function renameClause(root: string, random: Random): Mutation {
   return { kind: 'rename-clause', file: target, value: slug };
 }
 
-/** Renames a document: its file, its snapshot and clause folders, its ledger paths and the predecessor references to it. */
+/** Renames a document: its file, its snapshot, clause and negative-finding folders, its ledger paths and the predecessor references to it. */
 function renameDocument(root: string, random: Random): Mutation {
   const file = random.pick(entryFiles(root, 'document'));
   const key = entryKey('document', file);
@@ -146,7 +146,7 @@ function renameDocument(root: string, random: Random): Mutation {
   const newKey = `${platform}/${slug}`;
   const target = contentFile('', 'document', newKey);
   renameSync(join(root, file), join(root, target));
-  for (const kind of ['snapshot', 'clause'] as const) {
+  for (const kind of ['snapshot', 'clause', 'negative'] as const) {
     if (existsSync(contentFolder(root, kind, key))) renameSync(contentFolder(root, kind, key), contentFolder(root, kind, newKey));
   }
   for (const other of entryFiles(root, 'document')) {
