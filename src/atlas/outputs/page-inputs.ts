@@ -48,30 +48,33 @@ const INPUT_RULE = 1;
  */
 export function reusablePages(atlas: Atlas, digests: ContentDigests, code: string): ReusablePage[] {
   const card = (clause: ClauseRecord) => `${clause.key}:${digestOf(digests, clause).card}`;
-  const key = (path: string, parts: Iterable<string>) => {
-    const hash = createHash('sha256').update(`${INPUT_RULE}\0${code}\0${digests.rest}\0${path}\0`);
-    for (const part of [...new Set(parts)].sort()) hash.update(`${part}\0`);
-    return hash.digest('hex');
+  // A group's cards are digested once, not once per page that shows the group: pages × group size grows with the square of the atlas.
+  const groupDigest = (clauses: readonly ClauseRecord[]) => sha(clauses.map(card).sort().join('\0'));
+  const byPlatform = new Map(atlas.platforms.map((p) => [p, `platform:${p.slug}:${groupDigest(p.clauses)}`]));
+  const byType = new Map(atlas.clauseTypes.map((t) => [t, `type:${t.key}:${groupDigest([...t.clauses, ...t.secondaryClauses])}`]));
+  const group = <K extends { file: string }>(groups: Map<K, string>, record: K) => {
+    const digest = groups.get(record);
+    if (!digest) throw new Error(`page inputs: ${record.file} is not a platform or clause type of this atlas`);
+    return digest;
   };
+  const key = (path: string, parts: Iterable<string>) => sha([INPUT_RULE, code, digests.rest, path, ...[...new Set(parts)].sort()].join('\0'));
 
   const clausePages = atlas.clauses.map((clause): ReusablePage => {
     const types = [clause.clauseType, ...clause.secondaryTypes].filter((t) => t !== undefined);
-    const shown = [
-      ...clause.platform.clauses,
-      ...types.flatMap((t) => [...t.clauses, ...t.secondaryClauses]),
-      ...clause.related,
-    ];
-    return { path: clause.url, key: key(clause.url, [`self:${clause.key}:${digestOf(digests, clause).full}`, ...shown.map(card)]) };
+    const parts = [`self:${clause.key}:${digestOf(digests, clause).full}`, group(byPlatform, clause.platform), ...types.map((t) => group(byType, t)), ...clause.related.map(card)];
+    return { path: clause.url, key: key(clause.url, parts) };
   });
 
   const versionPages = versionedSnapshots(atlas).map((snapshot): ReusablePage => {
     const { document, current } = versionContext(atlas, snapshot);
     const path = versionPath(snapshot);
-    return { path, key: key(path, [...document.platform.clauses, ...current.platform.clauses].map(card)) };
+    return { path, key: key(path, [group(byPlatform, document.platform), group(byPlatform, current.platform)]) };
   });
 
   return [...clausePages, ...versionPages];
 }
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
 function digestOf(digests: ContentDigests, clause: ClauseRecord) {
   const digest = digests.clauses.get(clause.key);
