@@ -1,7 +1,8 @@
 /**
  * The one integration of a Clause Atlas site: it resolves the content root
  * once (contentRoot(): ATLAS_CONTENT or content/), sets `site` from the atlas's
- * site.yaml, and wires validation, build-phase timings, OG images, MDX
+ * site.yaml, and wires validation, build-phase timings, OG images, MDX,
+ * the record files (redirect pages, citations, API records, snapshot texts)
  * and the search index, in that hook order. astro.config.mjs is this call.
  *
  * ATLAS_OUT and ATLAS_CACHE move the output and cache folders (the test
@@ -18,6 +19,7 @@ import { contributedMarkdown } from '../atlas/reading/markdown-syntax.ts';
 import atlasValidation from './atlas-validation.ts';
 import buildPhases from './build-phases.ts';
 import ogImages from './og-images.ts';
+import recordFiles from './record-files.ts';
 import searchIndex from './search-index.ts';
 
 /**
@@ -59,5 +61,5 @@ function siteSettings(contentRoot: string): AstroIntegration {
 
 export default function clauseAtlas(): AstroIntegration[] {
   const contentRoot = resolveContentRoot();
-  return [atlasValidation({ contentRoot }), siteSettings(contentRoot), buildPhases(), ogImages({ contentRoot }), mdx(), searchIndex({ contentRoot })];
+  return [atlasValidation({ contentRoot }), siteSettings(contentRoot), buildPhases(), ogImages({ contentRoot }), mdx(), recordFiles({ contentRoot }), searchIndex({ contentRoot })];
 }

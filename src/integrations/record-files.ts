@@ -1,0 +1,63 @@
+/**
+ * Writes every record's small files — `/r/<ID>/` redirect pages, citation
+ * downloads, per-record API JSON and raw snapshot texts
+ * (src/atlas/outputs/record-files.ts says which) — in one streamed, atomic
+ * pass once Astro has written the pages, instead of as thousands of Astro
+ * routes (docs/decisions/0006-record-files-outside-routes.md). A file that
+ * cannot be made, such as a snapshot whose text no longer matches its
+ * SHA-256, fails the build, naming the file and its record.
+ *
+ * The dev server serves the same files from the model, with their media types.
+ */
+import type { AstroIntegration } from 'astro';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadAtlasOnce } from '../atlas/index.ts';
+import { recordFiles, type RecordFileOptions } from '../atlas/outputs/record-files.ts';
+import { pagePolicy } from '../atlas/outputs/security-headers.ts';
+import { writeFiles } from '../support/write-files.ts';
+import { recordTiming } from './timings.ts';
+
+export default function recordFilesIntegration({ contentRoot }: { contentRoot: string }): AstroIntegration {
+  let options: RecordFileOptions | undefined;
+  const filesOf = () => {
+    if (!options) throw new Error('src/integrations/record-files.ts: expected the config to be resolved (astro:config:done), found it not yet');
+    return recordFiles(loadAtlasOnce(contentRoot).atlas, options);
+  };
+  const fileAt = (sitePath: string) => {
+    for (const file of filesOf()) if (file.sitePath === sitePath) return file;
+    return undefined;
+  };
+  return {
+    name: 'clause-atlas:record-files',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        // The one definition of the policy, as ContentSecurityPolicy.astro reads it.
+        options = { contentRoot, policy: pagePolicy(readFileSync(new URL('_headers', config.publicDir), 'utf8')) };
+      },
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use((request, response, next) => {
+          const path = decodeURIComponent((request.url ?? '').split(/[?#]/)[0] ?? '');
+          const found = fileAt(path);
+          if (!found) return next();
+          Promise.resolve(found.contents()).then(
+            (body) => {
+              response.setHeader('Content-Type', found.mediaType);
+              response.end(body);
+            },
+            (error: unknown) => next(error),
+          );
+        });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
+        const written = await writeFiles(fileURLToPath(dir), filesOf()).catch((error: unknown) => {
+          throw new Error(`record files: ${error instanceof Error ? error.message : String(error)}`);
+        });
+        const ms = performance.now() - started;
+        recordTiming('record-files', ms, { files: written });
+        logger.info(`${written} record files (redirect pages, citations, API records, snapshot texts) in ${Math.round(ms)} ms`);
+      },
+    },
+  };
+}
