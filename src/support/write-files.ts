@@ -47,7 +47,7 @@ export async function writeFiles(folder: string, files: Iterable<GeneratedFile>,
     if (!inside || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
       throw new Error(`expected a path inside the output folder, found ${JSON.stringify(file.path)}`);
     }
-    await writeFileAtomic(target, await file.contents());
+    await writeFileAtomic(target, await file.contents(), { durable: false });
   };
   const worker = async () => {
     // Each worker pulls the next file when it is free; the iterator is shared, so each file is taken once.
