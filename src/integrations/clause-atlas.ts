@@ -2,8 +2,8 @@
  * The one integration of a Clause Atlas site: it resolves the content root
  * once (contentRoot(): ATLAS_CONTENT or content/), sets `site` from the atlas's
  * site.yaml, and wires validation, build-phase timings, OG images, MDX,
- * the record files (redirect pages, citations, API records, snapshot texts)
- * and the search index, in that hook order. astro.config.mjs is this call.
+ * the search index and the record files (redirect pages, citations, API
+ * records, snapshot texts), in that hook order. astro.config.mjs is this call.
  *
  * ATLAS_OUT and ATLAS_CACHE move the output and cache folders (the test
  * builds and the benchmark build into temporary folders).
@@ -61,5 +61,5 @@ function siteSettings(contentRoot: string): AstroIntegration {
 
 export default function clauseAtlas(): AstroIntegration[] {
   const contentRoot = resolveContentRoot();
-  return [atlasValidation({ contentRoot }), siteSettings(contentRoot), buildPhases(), ogImages({ contentRoot }), mdx(), recordFiles({ contentRoot }), searchIndex({ contentRoot })];
+  return [atlasValidation({ contentRoot }), siteSettings(contentRoot), buildPhases(), ogImages({ contentRoot }), mdx(), searchIndex({ contentRoot }), recordFiles({ contentRoot })];
 }

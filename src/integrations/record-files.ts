@@ -2,10 +2,14 @@
  * Writes every record's small files — `/r/<ID>/` redirect pages, citation
  * downloads, per-record API JSON and raw snapshot texts
  * (src/atlas/outputs/record-files.ts says which) — in one streamed, atomic
- * pass once Astro has written the pages, instead of as thousands of Astro
- * routes (docs/decisions/0006-record-files-outside-routes.md). A file that
- * cannot be made, such as a snapshot whose text no longer matches its
- * SHA-256, fails the build, naming the file and its record.
+ * pass instead of as thousands of Astro routes
+ * (docs/decisions/0006-record-files-outside-routes.md). The pass starts once
+ * Astro has written the pages (astro:build:generated), so its file-system
+ * work overlaps the OG images and the search index (Pagefind indexes in a
+ * process of its own), and is awaited at astro:build:done, after the search
+ * index (this integration comes after it). A file that cannot be made, such
+ * as a snapshot whose text no longer matches its SHA-256, fails the build,
+ * naming the file and its record.
  *
  * The dev server serves the same files from the model, with their media types.
  */
@@ -20,6 +24,7 @@ import { recordTiming } from './timings.ts';
 
 export default function recordFilesIntegration({ contentRoot }: { contentRoot: string }): AstroIntegration {
   let options: RecordFileOptions | undefined;
+  let writing: Promise<{ files: number; ms: number }> | undefined;
   const filesOf = () => {
     if (!options) throw new Error('src/integrations/record-files.ts: expected the config to be resolved (astro:config:done), found it not yet');
     return recordFiles(loadAtlasOnce(contentRoot).atlas, options);
@@ -49,14 +54,22 @@ export default function recordFilesIntegration({ contentRoot }: { contentRoot: s
           );
         });
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:generated': ({ dir }) => {
         const started = performance.now();
-        const written = await writeFiles(fileURLToPath(dir), filesOf()).catch((error: unknown) => {
-          throw new Error(`record files: ${error instanceof Error ? error.message : String(error)}`);
-        });
-        const ms = performance.now() - started;
-        recordTiming('record-files', ms, { files: written });
-        logger.info(`${written} record files (redirect pages, citations, API records, snapshot texts) in ${Math.round(ms)} ms`);
+        writing = writeFiles(fileURLToPath(dir), filesOf()).then(
+          (files) => ({ files, ms: performance.now() - started }),
+          (error: unknown) => {
+            throw new Error(`record files: ${error instanceof Error ? error.message : String(error)}`);
+          },
+        );
+        // A failure is reported where the pass is awaited, at astro:build:done.
+        writing.catch(() => {});
+      },
+      'astro:build:done': async ({ logger }) => {
+        if (!writing) throw new Error('src/integrations/record-files.ts: expected the pass started at astro:build:generated, found none');
+        const { files, ms } = await writing;
+        recordTiming('record-files', ms, { files });
+        logger.info(`${files} record files (redirect pages, citations, API records, snapshot texts) in ${Math.round(ms)} ms, beside the OG images and the search index`);
       },
     },
   };
