@@ -17,7 +17,7 @@ import type { AstroIntegration } from 'astro';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadAtlasOnce } from '../atlas/index.ts';
-import { recordFiles, type RecordFileOptions } from '../atlas/outputs/record-files.ts';
+import { recordFiles, type RecordFile, type RecordFileOptions } from '../atlas/outputs/record-files.ts';
 import { pagePolicy } from '../atlas/outputs/security-headers.ts';
 import { writeFiles } from '../support/write-files.ts';
 import { recordTiming } from './timings.ts';
@@ -29,10 +29,9 @@ export default function recordFilesIntegration({ contentRoot }: { contentRoot: s
     if (!options) throw new Error('src/integrations/record-files.ts: expected the config to be resolved (astro:config:done), found it not yet');
     return recordFiles(loadAtlasOnce(contentRoot).atlas, options);
   };
-  const fileAt = (sitePath: string) => {
-    for (const file of filesOf()) if (file.sitePath === sitePath) return file;
-    return undefined;
-  };
+  // The dev server looks files up by path; the list holds no contents, and the atlas is loaded once per server.
+  let bySitePath: Map<string, RecordFile> | undefined;
+  const fileAt = (sitePath: string) => (bySitePath ??= new Map(Array.from(filesOf(), (file) => [file.sitePath, file]))).get(sitePath);
   return {
     name: 'clause-atlas:record-files',
     hooks: {
