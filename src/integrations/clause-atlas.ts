@@ -2,8 +2,9 @@
  * The one integration of a Clause Atlas site: it resolves the content root
  * once (contentRoot(): ATLAS_CONTENT or content/), sets `site` from the atlas's
  * site.yaml, and wires validation, build-phase timings, OG images, MDX,
- * the page cache and the search index, in that hook order (the search index
- * reads the pages the page cache copies in). astro.config.mjs is this call.
+ * the page cache, the search index and the record files (redirect pages,
+ * citations, API records, snapshot texts), in that hook order (the search
+ * index reads the pages the page cache copies in). astro.config.mjs is this call.
  *
  * ATLAS_OUT and ATLAS_CACHE move the output and cache folders (the test
  * builds and the benchmark build into temporary folders).
@@ -20,6 +21,7 @@ import atlasValidation from './atlas-validation.ts';
 import buildPhases from './build-phases.ts';
 import ogImages from './og-images.ts';
 import pageCache from './page-cache.ts';
+import recordFiles from './record-files.ts';
 import searchIndex from './search-index.ts';
 
 /**
@@ -61,5 +63,14 @@ function siteSettings(contentRoot: string): AstroIntegration {
 
 export default function clauseAtlas(): AstroIntegration[] {
   const contentRoot = resolveContentRoot();
-  return [atlasValidation({ contentRoot }), siteSettings(contentRoot), buildPhases(), ogImages({ contentRoot }), mdx(), pageCache({ contentRoot }), searchIndex({ contentRoot })];
+  return [
+    atlasValidation({ contentRoot }),
+    siteSettings(contentRoot),
+    buildPhases(),
+    ogImages({ contentRoot }),
+    mdx(),
+    pageCache({ contentRoot }),
+    searchIndex({ contentRoot }),
+    recordFiles({ contentRoot }),
+  ];
 }

@@ -69,8 +69,13 @@ function track(temp: string): void {
   pending.add(temp);
 }
 
+/** How a file is written: `durable: false` skips flushing it to disk before the rename (see writeFileAtomic). */
+export interface WriteOptions {
+  durable?: boolean;
+}
+
 /** Writes `data` to a fresh temporary file beside `path` (creating parent folders) and returns its path. */
-async function writeTemp(path: string, data: Uint8Array | string): Promise<string> {
+async function writeTemp(path: string, data: Uint8Array | string, { durable = true }: WriteOptions = {}): Promise<string> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
@@ -81,7 +86,7 @@ async function writeTemp(path: string, data: Uint8Array | string): Promise<strin
   });
   try {
     await handle.writeFile(data);
-    await handle.sync();
+    if (durable) await handle.sync();
   } catch (error) {
     await handle.close().catch(() => {});
     await unlink(temp).catch(() => {});
@@ -92,9 +97,15 @@ async function writeTemp(path: string, data: Uint8Array | string): Promise<strin
   return temp;
 }
 
-/** Writes a file atomically, replacing any existing file: temp file in the same folder, then rename. */
-export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
-  const temp = await writeTemp(path, data);
+/**
+ * Writes a file atomically, replacing any existing file: temp file in the same
+ * folder, then rename. The temp file is flushed to disk before the rename
+ * unless `durable` is false: readers and a crashed process still never see
+ * half a file, but a power cut may leave an empty one, which is fine for
+ * outputs that a rebuild writes again and not for content.
+ */
+export async function writeFileAtomic(path: string, data: Uint8Array | string, options: WriteOptions = {}): Promise<void> {
+  const temp = await writeTemp(path, data, options);
   try {
     await rename(temp, path);
   } catch (error) {
