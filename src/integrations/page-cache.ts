@@ -10,6 +10,8 @@
  * rendered ones stored under their keys. The cache is content-addressed
  * (`<key>.html`), so a stale entry is never matched and a crashed build leaves
  * nothing wrong behind; entries no build used for an hour are removed.
+ * Entries are not flushed to disk one by one (that took longer than rendering
+ * at 10,000 pages): after a power cut, delete the cache folder.
  *
  * ATLAS_PAGE_CACHE moves the cache (default
  * `node_modules/.cache/clause-atlas-pages`) or, set to `off`, renders every
@@ -28,14 +30,15 @@ import { contentDigests } from '../atlas/reading/content-digest.ts';
 import { reusablePages, type ReusablePage } from '../atlas/outputs/page-inputs.ts';
 import { setReusedPages } from '../lib/page-plan.ts';
 import { writeFileAtomic } from '../support/atomic-write.ts';
+import { eachLimited } from '../support/each-limited.ts';
 import { filesBelow } from '../support/files-below.ts';
 import { recordTiming } from './timings.ts';
 
 const DEFAULT_CACHE_DIR = 'node_modules/.cache/clause-atlas-pages';
 /** An entry unused this long may be removed; a build touches each entry it reuses, so a concurrent build never loses one it counts on. */
 const KEEP_UNUSED_MS = 60 * 60 * 1000;
-/** Files copied at once: enough to keep the disk busy, few enough not to exhaust file handles. */
-const CONCURRENCY = 32;
+/** Files copied at once: enough to keep the disk busy, few enough to keep file handles and memory flat. */
+const CONCURRENCY = 16;
 const ENTRY = /^[0-9a-f]{64}\.html$/;
 
 /** The cache folder (absolute), or undefined when ATLAS_PAGE_CACHE is `off`. */
@@ -51,14 +54,6 @@ function codeDigest(root: string): string {
   return hash.digest('hex');
 }
 
-async function eachLimited<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
-}
-
 /** Removes entries that are neither this build's nor used by any build in the last KEEP_UNUSED_MS. */
 async function collectGarbage(cacheDir: string, keep: ReadonlySet<string>): Promise<number> {
   const stale = [];
@@ -67,7 +62,7 @@ async function collectGarbage(cacheDir: string, keep: ReadonlySet<string>): Prom
     const path = join(cacheDir, name);
     if (Date.now() - (await stat(path)).mtimeMs > KEEP_UNUSED_MS) stale.push(path);
   }
-  await eachLimited(stale, (path) => rm(path, { force: true }));
+  await eachLimited(stale, CONCURRENCY, (path) => rm(path, { force: true }));
   return stale.length;
 }
 
@@ -110,10 +105,10 @@ export default function pageCache({ contentRoot }: { contentRoot: string }): Ast
         const differing: string[] = [];
         let reused = 0;
         let compared = 0;
-        await eachLimited(pages, async ({ path, key }) => {
+        await eachLimited(pages, CONCURRENCY, async ({ path, key }) => {
           const page = join(outDir, path, 'index.html');
           const entry = join(cacheDir!, `${key}.html`);
-          if (!hits.has(key)) return writeFileAtomic(entry, await readFile(page));
+          if (!hits.has(key)) return writeFileAtomic(entry, await readFile(page), { durable: false });
           if (verify) {
             if (!(await readFile(page)).equals(await readFile(entry))) differing.push(path);
             compared++;

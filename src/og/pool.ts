@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { writeFileAtomic } from '../support/atomic-write.ts';
+import { eachLimited } from '../support/each-limited.ts';
 import { cardHash, lookup, resolveCacheDir } from './cache.ts';
 import type { CardData } from './card.ts';
 // Importing the renderer loads sharp in the main thread, which must happen before
@@ -47,6 +48,8 @@ export interface PoolOptions {
 }
 
 const workerEntry = new URL('./worker.ts', import.meta.url);
+/** PNGs copied into the output at once. */
+const COPY_CONCURRENCY = 16;
 
 /** URL of tsx's ESM API, found through tsx's own exports map rather than a guessed path. */
 function tsxApiUrl(): string {
@@ -163,10 +166,11 @@ function renderOnWorkers(tasks: RenderTask[], size: number, options: WorkerOptio
 
 /** Copies each result's cached PNG to the output path at the same index (none where it is undefined), atomically. */
 export async function copyOutputs(results: readonly RenderResult[], outputs: ReadonlyArray<string | undefined>): Promise<void> {
-  await Promise.all(results.map(async (result, index) => {
+  // A bounded number at once: reading every PNG together held them all in memory (about 0.4 GB at 10,000 cards).
+  await eachLimited([...results.keys()], COPY_CONCURRENCY, async (index) => {
     const output = outputs[index];
-    if (output) await writeFileAtomic(output, await readFile(result.path));
-  }));
+    if (output) await writeFileAtomic(output, await readFile(results[index]!.path), { durable: false });
+  });
 }
 
 /** A rendering under way. */
