@@ -19,6 +19,7 @@
 import { contentFolder } from '../src/atlas/reading/content-layout.ts';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fixtureFiles } from './lib/fixture/atlas.ts';
@@ -27,6 +28,7 @@ import { editFloorEntry, writeFloorProject, writeHugoProject } from './lib/bench
 import { measure, type Measured } from './lib/bench/measure.ts';
 import { writeReport, type Build, type FloorBuild, type Row } from './lib/bench/report.ts';
 import { siteSize } from './lib/bench/site-size.ts';
+import { DEFAULT_HEAP_MB } from './lib/heap-limit.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -51,6 +53,7 @@ const astro = resolve('node_modules/astro/bin/astro.mjs');
 const buildScript = resolve('scripts/build.mjs');
 const pagefindCli = resolve('node_modules/pagefind/lib/runner/bin.cjs');
 const quiet = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+const loadBefore = loadavg()[0] ?? 0;
 
 function check(step: string, result: Measured): Measured {
   if (result.status !== 0) {
@@ -179,5 +182,5 @@ for (const clauses of sizes) {
   rmSync(floorDir, { recursive: true, force: true });
 }
 
-const table = writeReport(values.report, { sizes, versions, repeats, rows });
+const table = writeReport(values.report, { sizes, versions, repeats, heapMb: Number(process.env.ATLAS_HEAP_MB ?? DEFAULT_HEAP_MB), load: { before: loadBefore, after: loadavg()[0] ?? 0 }, rows });
 console.log(`\n${table}`);

@@ -13,8 +13,8 @@
 import { spawn } from 'node:child_process';
 import { totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_HEAP_MB } from './lib/heap-limit.mjs';
 
-const DEFAULT_HEAP_MB = 2048;
 const requested = process.env.ATLAS_HEAP_MB ?? String(DEFAULT_HEAP_MB);
 const heapMb = Number(requested);
 if (!Number.isInteger(heapMb) || heapMb < 16) {
