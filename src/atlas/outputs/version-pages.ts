@@ -5,12 +5,14 @@
  * previous version. Only versions get pages; any other capture is listed on
  * the page of the version it belongs to, and its former page address leads there. Diffs are worked out on first use and kept, so the
  * document timeline, the change log and the version page share one diff per
- * snapshot; each version is split into paragraphs once, and a paragraph that
- * recurs across versions (most do) is prepared once.
+ * snapshot; a version's text is read from its file when a diff or word count
+ * needs it and not kept, and a paragraph that recurs across versions (most do)
+ * is prepared once.
  */
 import { versionPath, versionUrl } from '../model/changes.ts';
 import type { Atlas, ClauseRecord, DocumentRecord, SnapshotView } from '../model/model.ts';
 import type { Redirect } from '../checks/permanent-urls.ts';
+import { detached } from '../../support/detached.ts';
 import { countWords, diffVersionBlocks, versionBlocks, type VersionBlock, type VersionDiff } from '../model/version-diff.ts';
 
 /** One snapshot's place in its document's history. */
@@ -43,23 +45,28 @@ function successorChain(document: DocumentRecord): DocumentRecord[] {
   return chain;
 }
 
-/** A snapshot's paragraphs, split exactly as versionBlocks does, each distinct paragraph prepared once per atlas. */
+/** A snapshot's paragraphs, split exactly as versionBlocks does, read from its file on each call. */
 type BlocksOf = (snapshot: SnapshotView) => VersionBlock[];
 
+/** Past this many distinct paragraphs the block cache starts again, so memory stays bounded on any archive. */
+const PARAGRAPH_CACHE_LIMIT = 100_000;
+
 function blockSplitter(): BlocksOf {
+  // Cached by paragraph text, as copies: a slice of the snapshot's text would keep it all alive (detached.ts).
   const paragraphBlocks = new Map<string, VersionBlock | undefined>();
-  const blocksOf = new WeakMap<SnapshotView, VersionBlock[]>();
   // One paragraph at a time, so a recurring paragraph is normalised once.
   return (snapshot: SnapshotView): VersionBlock[] => {
-    let list = blocksOf.get(snapshot);
-    if (list) return list;
-    list = [];
-    for (const paragraph of snapshot.text.split(/\n\s*\n/)) {
-      if (!paragraphBlocks.has(paragraph)) paragraphBlocks.set(paragraph, versionBlocks(paragraph)[0]);
-      const block = paragraphBlocks.get(paragraph);
+    const list: VersionBlock[] = [];
+    for (const paragraph of snapshot.readText().split(/\n\s*\n/)) {
+      let block = paragraphBlocks.get(paragraph);
+      if (block === undefined && !paragraphBlocks.has(paragraph)) {
+        const own = detached(paragraph);
+        block = versionBlocks(own)[0];
+        if (paragraphBlocks.size >= PARAGRAPH_CACHE_LIMIT) paragraphBlocks.clear();
+        paragraphBlocks.set(own, block);
+      }
       if (block) list.push(block);
     }
-    blocksOf.set(snapshot, list);
     return list;
   };
 }
