@@ -30,9 +30,18 @@ export interface VersionContext {
   checks: SnapshotView[];
   /** Clauses whose document history contains this version: the document's and its successors'. */
   clauses: ClauseRecord[];
-  /** What changed since the previous version; undefined for the first one. Computed on first use. */
+  /**
+   * What changed since the previous version, paragraph by paragraph; undefined
+   * for the first one. Worked out from both texts on each use and not kept
+   * (its unchanged paragraphs are the whole text): read it once, for the page.
+   */
   readonly diff: VersionDiff | undefined;
+  /** How much changed since the previous version (the diff's stats, whether the wording changed, how fine it is); undefined for the first one. Kept once worked out. */
+  readonly change: VersionChange | undefined;
 }
+
+/** The size of a version's change, without its paragraphs. */
+export type VersionChange = Pick<VersionDiff, 'stats' | 'changed' | 'detail'>;
 
 /** The document and its successors, oldest first; guards against cycles, which validation reports. */
 function successorChain(document: DocumentRecord): DocumentRecord[] {
@@ -81,7 +90,13 @@ function buildContexts(atlas: Atlas, blocks: BlocksOf): Map<SnapshotView, Versio
     const offset = document.versions.length - document.versions.filter((v) => v.documentKey === document.key).length;
     document.versions.slice(offset).forEach((snapshot, i) => {
       const previous = document.versions[offset + i - 1];
-      let diff: VersionDiff | undefined;
+      let change: VersionChange | undefined;
+      const diffNow = (): VersionDiff | undefined => {
+        if (!previous) return undefined;
+        const diff = diffVersionBlocks(blocks(previous), blocks(snapshot));
+        change ??= { stats: diff.stats, changed: diff.changed, detail: diff.detail };
+        return diff;
+      };
       contexts.set(snapshot, {
         snapshot,
         document,
@@ -91,8 +106,11 @@ function buildContexts(atlas: Atlas, blocks: BlocksOf): Map<SnapshotView, Versio
         checks: [],
         clauses,
         get diff() {
-          if (previous) diff ??= diffVersionBlocks(blocks(previous), blocks(snapshot));
-          return diff;
+          return diffNow();
+        },
+        get change() {
+          if (!change) diffNow();
+          return change;
         },
       });
     });
