@@ -222,7 +222,7 @@ export function apiDocument(atlas: Atlas, document: DocumentRecord): ApiDocument
     versions: document.history.map((s) => {
       // Only a version is counted and compared with the one before; any other capture belongs to a version (its `version`), which carries the counts.
       const version = s.capture.kind === 'version';
-      const diff = version ? versionContext(atlas, s).change : undefined;
+      const diff = version ? versionContext(atlas, s).diff : undefined;
       return {
         ...snapshotRef(atlas, s),
         substantive: s.capture.kind === 'version',

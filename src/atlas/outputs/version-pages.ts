@@ -30,18 +30,9 @@ export interface VersionContext {
   checks: SnapshotView[];
   /** Clauses whose document history contains this version: the document's and its successors'. */
   clauses: ClauseRecord[];
-  /**
-   * What changed since the previous version, paragraph by paragraph; undefined
-   * for the first one. Worked out from both texts on each use and not kept
-   * (its unchanged paragraphs are the whole text): read it once, for the page.
-   */
+  /** What changed since the previous version; undefined for the first one. Computed on first use. */
   readonly diff: VersionDiff | undefined;
-  /** How much changed since the previous version (the diff's stats, whether the wording changed, how fine it is); undefined for the first one. Kept once worked out. */
-  readonly change: VersionChange | undefined;
 }
-
-/** The size of a version's change, without its paragraphs. */
-export type VersionChange = Pick<VersionDiff, 'stats' | 'changed' | 'detail'>;
 
 /** The document and its successors, oldest first; guards against cycles, which validation reports. */
 function successorChain(document: DocumentRecord): DocumentRecord[] {
@@ -90,13 +81,7 @@ function buildContexts(atlas: Atlas, blocks: BlocksOf): Map<SnapshotView, Versio
     const offset = document.versions.length - document.versions.filter((v) => v.documentKey === document.key).length;
     document.versions.slice(offset).forEach((snapshot, i) => {
       const previous = document.versions[offset + i - 1];
-      let change: VersionChange | undefined;
-      const diffNow = (): VersionDiff | undefined => {
-        if (!previous) return undefined;
-        const diff = diffVersionBlocks(blocks(previous), blocks(snapshot));
-        change ??= { stats: diff.stats, changed: diff.changed, detail: diff.detail };
-        return diff;
-      };
+      let diff: VersionDiff | undefined;
       contexts.set(snapshot, {
         snapshot,
         document,
@@ -106,11 +91,8 @@ function buildContexts(atlas: Atlas, blocks: BlocksOf): Map<SnapshotView, Versio
         checks: [],
         clauses,
         get diff() {
-          return diffNow();
-        },
-        get change() {
-          if (!change) diffNow();
-          return change;
+          if (previous) diff ??= diffVersionBlocks(blocks(previous), blocks(snapshot));
+          return diff;
         },
       });
     });
