@@ -51,11 +51,13 @@ type BlocksOf = (snapshot: SnapshotView) => VersionBlock[];
 /** Past this many distinct paragraphs the block cache starts again, so memory stays bounded on any archive. */
 const PARAGRAPH_CACHE_LIMIT = 100_000;
 
-function blockSplitter(): BlocksOf {
+/** Splits snapshots into blocks, noting each one's word count (a number is all that is kept per snapshot). */
+function blockSplitter(): { blocks: BlocksOf; words: Map<SnapshotView, number> } {
   // Cached by paragraph text, as copies: a slice of the snapshot's text would keep it all alive (detached.ts).
   const paragraphBlocks = new Map<string, VersionBlock | undefined>();
+  const words = new Map<SnapshotView, number>();
   // One paragraph at a time, so a recurring paragraph is normalised once.
-  return (snapshot: SnapshotView): VersionBlock[] => {
+  const blocks = (snapshot: SnapshotView): VersionBlock[] => {
     const list: VersionBlock[] = [];
     for (const paragraph of snapshot.readText().split(/\n\s*\n/)) {
       let block = paragraphBlocks.get(paragraph);
@@ -67,8 +69,10 @@ function blockSplitter(): BlocksOf {
       }
       if (block) list.push(block);
     }
+    words.set(snapshot, list.reduce((sum, block) => sum + countWords(block.text), 0));
     return list;
   };
+  return { blocks, words };
 }
 
 function buildContexts(atlas: Atlas, blocks: BlocksOf): Map<SnapshotView, VersionContext> {
@@ -111,6 +115,8 @@ function buildContexts(atlas: Atlas, blocks: BlocksOf): Map<SnapshotView, Versio
 
 interface VersionIndex {
   blocks: BlocksOf;
+  /** Word counts of the snapshots split so far. */
+  words: Map<SnapshotView, number>;
   contexts: Map<SnapshotView, VersionContext>;
 }
 
@@ -119,8 +125,8 @@ const indexes = new WeakMap<Atlas, VersionIndex>();
 function versionIndex(atlas: Atlas): VersionIndex {
   let index = indexes.get(atlas);
   if (!index) {
-    const blocks = blockSplitter();
-    indexes.set(atlas, (index = { blocks, contexts: buildContexts(atlas, blocks) }));
+    const { blocks, words } = blockSplitter();
+    indexes.set(atlas, (index = { blocks, words, contexts: buildContexts(atlas, blocks) }));
   }
   return index;
 }
@@ -137,7 +143,9 @@ function contexts(atlas: Atlas): Map<SnapshotView, VersionContext> {
  * added less those removed.
  */
 export function versionWords(atlas: Atlas, snapshot: SnapshotView): number {
-  return versionIndex(atlas).blocks(snapshot).reduce((sum, block) => sum + countWords(block.text), 0);
+  const index = versionIndex(atlas);
+  if (!index.words.has(snapshot)) index.blocks(snapshot);
+  return index.words.get(snapshot) ?? 0;
 }
 
 /** The context of one snapshot of the atlas; throws for a snapshot of another atlas or of an unknown document. */
