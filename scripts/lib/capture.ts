@@ -453,12 +453,14 @@ async function captureDocument(target: CaptureTarget, context: Context): Promise
 
   let markdown: string;
   let finalUrl: string;
+  // The latest text is read from its file (the loaded content holds no bodies).
+  const latestText = historyLatest?.readText();
   try {
     const page = await fetchPageWithRetry(sourceUrl, { ...context.fetch, language: document.language }, context.wait);
     checkFinalUrl(new URL(sourceUrl), new URL(page.url));
     const extracted = extractPage(page.html, capture, page.url);
     checkNotRefreshStub(extracted.signs);
-    checkPlausibleText(extracted.markdown, extracted.signs, historyLatest?.text);
+    checkPlausibleText(extracted.markdown, extracted.signs, latestText);
     markdown = extracted.markdown;
     finalUrl = page.url;
   } catch (error) {
@@ -468,7 +470,7 @@ async function captureDocument(target: CaptureTarget, context: Context): Promise
 
   const instant = new Date(Math.floor(context.now().getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
   const stamp = instantToStamp(instant);
-  const substantive = historyLatest === undefined || normalizeText(markdown) !== normalizeText(historyLatest.text);
+  const substantive = latestText === undefined || normalizeText(markdown) !== normalizeText(latestText);
   if (!substantive && ownLatest) return { document: key, status: 'unchanged', latest: ownLatest.stamp };
   if (ownLatest && stamp <= ownLatest.stamp) return failed(`capture time ${instant} is not after the latest snapshot ${ownLatest.stamp}; nothing written`);
 

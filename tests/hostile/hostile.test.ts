@@ -100,7 +100,7 @@ describe('hostile input: each case gives exactly its problems', () => {
         const file = `content/${hostile.manifest.render}`;
         const snapshot = atlas.snapshots.find((s) => s.file === file);
         expect(snapshot, `${file} is loaded`).toBeDefined();
-        const html = renderSnapshotHtml(snapshot?.text ?? '', { sourceUrl: snapshot?.data.source_url ?? '' }).html;
+        const html = renderSnapshotHtml(snapshot?.readText() ?? '', { sourceUrl: snapshot?.data.source_url ?? '' }).html;
         expect(html).toBe(readFileSync(join(hostile.dir, 'expect.html'), 'utf8').trimEnd());
       }
     } finally {

@@ -13,7 +13,7 @@ export function testSnapshot(documentKey: string, at: string, text: string): Sna
     stamp,
     file: `content/snapshots/${documentKey}/${stamp}.md`,
     data: { captured_at: stampToInstant(stamp), source_url: `https://${documentKey.split('/')[0]}.example/`, sha256: '0'.repeat(64), obtained: { method: 'capture', tool: 'test' }, substantive: true },
-    text,
+    readText: () => text,
     byteLength: text.length,
   });
 }

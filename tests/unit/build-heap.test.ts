@@ -3,13 +3,16 @@
  * than ATLAS_HEAP_MB stops with a message that names the limit and how to
  * raise it, not V8's bare abort; a limit that is not a number is refused.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../support/run.ts';
 import { FIXTURE_ATLAS } from '../support/fixture-atlas.ts';
 
-const work = mkdtempSync(join(import.meta.dirname, '..', '.tmp', 'heap-'));
+// tests/.tmp is made by other tests' setup; this file may run first, or alone.
+const tmp = join(import.meta.dirname, '..', '.tmp');
+mkdirSync(tmp, { recursive: true });
+const work = mkdtempSync(join(tmp, 'heap-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const build = (heap: string) =>
   run(process.execPath, ['scripts/build.mjs'], {

@@ -55,7 +55,7 @@ describe('field-07: a re-wrapped paragraph', () => {
     expect(classifyCaptures([v1, v2]).get(v2)).toMatchObject({ kind: 'same-text', version: v1 });
   });
   it('diffs to no change at all', () => {
-    const diff = diffVersions(v1.text, v2.text);
+    const diff = diffVersions(v1.readText(), v2.readText());
     expect(diff.changed).toBe(false);
     expect(diff.stats).toEqual({ addedWords: 0, removedWords: 0, changedBlocks: 0 });
   });

@@ -67,8 +67,8 @@ describe('the on-disk snapshot rendering cache', () => {
     for (const round of ['written', 'read']) {
       for (const { snapshot, clauses } of sample) {
         const options = { clauses: clauses.map((c) => ({ key: c.key, title: c.data.title, url: c.url, quote: c.data.quote })), sourceUrl: snapshot.data.source_url };
-        const cached = await cachedSnapshotHtml(snapshot.text, options, dir);
-        expect(JSON.stringify(cached), `${snapshot.file} (${round})`).toBe(JSON.stringify(renderSnapshotHtml(snapshot.text, options)));
+        const cached = await cachedSnapshotHtml(snapshot.readText(), options, dir);
+        expect(JSON.stringify(cached), `${snapshot.file} (${round})`).toBe(JSON.stringify(renderSnapshotHtml(snapshot.readText(), options)));
       }
     }
   });

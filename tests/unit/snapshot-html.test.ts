@@ -226,8 +226,8 @@ describe('renderSnapshotHtml: block by block, as the whole text', () => {
         clauses: versionContext(atlas, snapshot).clauses.map((c) => ({ key: c.key, title: c.data.title, url: c.url, quote: c.data.quote })),
         sourceUrl: snapshot.data.source_url,
       };
-      const whole = renderWhole(snapshot.text, options);
-      expect(renderSnapshotHtml(snapshot.text, options), snapshot.file).toEqual(whole);
+      const whole = renderWhole(snapshot.readText(), options);
+      expect(renderSnapshotHtml(snapshot.readText(), options), snapshot.file).toEqual(whole);
       // Let the test runner's worker talk to its parent between long synchronous renders.
       await new Promise((resolve) => setImmediate(resolve));
     }

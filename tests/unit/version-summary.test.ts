@@ -26,14 +26,14 @@ describe('summarizeVersion', () => {
 
   it('counts a reworded sentence as one removed and one added, and cuts long quotes at a word', () => {
     const long = `We keep your messages for ${'a very long time, '.repeat(10)}then delete them.`;
-    const summary = summarizeVersion(after, version('2024-03-01T00-00-00Z', after.text.replace('We collect your device model.', long)));
+    const summary = summarizeVersion(after, version('2024-03-01T00-00-00Z', after.readText().replace('We collect your device model.', long)));
     expect(summary.added).toEqual([long]);
     expect(summary.removed).toEqual(['We collect your device model.']);
     expect(summary.text).toMatch(/^In “1\. What we collect”: 1 sentence added and 1 sentence removed\. Added: “We keep your messages for a very long time, .* …” Removed: “We collect your device model\.”$/);
   });
 
   it('reports a sentence with a few words changed as reworded, quoting where it changed', () => {
-    const reworded = version('2024-05-01T00-00-00Z', after.text.replace('We share data with our processors.', 'We share data with our trusted processors.'));
+    const reworded = version('2024-05-01T00-00-00Z', after.readText().replace('We share data with our processors.', 'We share data with our trusted processors.'));
     const summary = summarizeVersion(after, reworded);
     expect(summary.reworded).toEqual([['We share data with our processors.', 'We share data with our trusted processors.']]);
     expect(summary.added).toEqual([]);
@@ -41,7 +41,7 @@ describe('summarizeVersion', () => {
   });
 
   it('says so when only the order changed', () => {
-    const reordered = version('2024-04-01T00-00-00Z', before.text.replace('We collect your email. We collect your device model.', 'We collect your device model. We collect your email.'));
+    const reordered = version('2024-04-01T00-00-00Z', before.readText().replace('We collect your email. We collect your device model.', 'We collect your device model. We collect your email.'));
     expect(summarizeVersion(before, reordered).text).toBe('No sentence added or removed: the same sentences in another order or grouping.');
   });
 });

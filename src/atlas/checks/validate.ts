@@ -15,7 +15,7 @@ import { negativeProblems } from './negative-checks.ts';
 import { matchedPrefix } from '../model/normalize.ts';
 import { describeValue, type Problem } from '../reading/problems.ts';
 import type { SnapshotView } from '../model/snapshots.ts';
-import { lineEndMismatch, sha256, stampToInstant } from '../reading/snapshot-file.ts';
+import { lineEndMismatch, stampToInstant } from '../reading/snapshot-file.ts';
 import { closestName } from './suggest.ts';
 import { nonPublicHost } from './public-address.ts';
 import { legalReviewProblems } from './legal-review.ts';
@@ -154,9 +154,9 @@ function checkRecordIds(content: LoadedContent, problems: Problem[]): void {
 
 function checkSnapshots(content: LoadedContent, now: Date, problems: Problem[]): void {
   for (const s of content.snapshots) {
-    const actual = sha256(s.bytes);
+    const actual = s.sha256;
     if (actual !== s.data.sha256) {
-      problems.push({ file: s.file, line: s.lineOf(['sha256']), field: 'sha256', expected: `the SHA-256 of the snapshot's text (${actual})`, found: s.data.sha256, level: 'error', hint: lineEndMismatch(s.bytes, s.data.sha256) ?? 'snapshot files are never edited; restore the captured bytes' });
+      problems.push({ file: s.file, line: s.lineOf(['sha256']), field: 'sha256', expected: `the SHA-256 of the snapshot's text (${actual})`, found: s.data.sha256, level: 'error', hint: lineEndMismatch(s.readBody(), s.data.sha256) ?? 'snapshot files are never edited; restore the captured bytes' });
     }
     const fromName = stampToInstant(s.stamp);
     if (s.data.captured_at.replace(/\.\d+Z$/, 'Z') !== fromName) {
@@ -168,7 +168,7 @@ function checkSnapshots(content: LoadedContent, now: Date, problems: Problem[]):
     if (s.data.effective_date && Date.parse(`${s.data.effective_date}T00:00:00Z`) > now.getTime()) {
       problems.push({ file: s.file, line: s.lineOf(['effective_date']), field: 'effective_date', expected: 'a date not in the future', found: s.data.effective_date, level: 'error' });
     }
-    if (!s.text.trim()) problems.push({ file: s.file, line: s.bodyLine, field: 'body', expected: 'the captured text', found: 'an empty body', level: 'error' });
+    if (s.blank) problems.push({ file: s.file, line: s.bodyLine, field: 'body', expected: 'the captured text', found: 'an empty body', level: 'error' });
   }
 }
 

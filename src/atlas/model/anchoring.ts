@@ -43,7 +43,43 @@ interface Sentences {
 }
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-const sentencesOf = new WeakMap<SnapshotView, Sentences>();
+
+/**
+ * The normalised texts and sentences of the versions one document's clauses
+ * are anchored in, worked out once for all of them. A version's sentence word
+ * sets are several times its text, so a scope is let go once the document is
+ * done (model.ts makes one per document) rather than kept for the build.
+ */
+export class AnchorScope {
+  readonly #normalized = new Map<SnapshotView, string>();
+  readonly #sentences = new Map<SnapshotView, Sentences>();
+
+  /** The version's normalised text (SnapshotView.normalized), joined once. */
+  normalized(version: SnapshotView): string {
+    let text = this.#normalized.get(version);
+    if (text === undefined) this.#normalized.set(version, (text = version.normalized));
+    return text;
+  }
+
+  /** The version's sentences, paragraph by paragraph (a sentence never spans two paragraphs); offsets are into `normalized`, the paragraphs joined by one space. */
+  sentences(version: SnapshotView): Sentences {
+    let found = this.#sentences.get(version);
+    if (found) return found;
+    const list: string[] = [];
+    const starts: number[] = [];
+    let offset = 0;
+    for (const paragraph of version.paragraphs) {
+      for (const [sentence, at] of segmentParagraph(paragraph)) {
+        list.push(sentence);
+        starts.push(offset + at);
+      }
+      offset += paragraph.length + 1;
+    }
+    found = { list, starts, words: list.map(wordSet) };
+    this.#sentences.set(version, found);
+    return found;
+  }
+}
 
 function wordSet(text: string): Set<string> {
   return new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
@@ -85,25 +121,6 @@ export function paragraphSentences(paragraph: string): string[] {
   return segmentParagraph(paragraph).map(([sentence]) => sentence);
 }
 
-/** A version's sentences, paragraph by paragraph (a sentence never spans two paragraphs); offsets are into `normalized`, the paragraphs joined by one space. */
-function sentences(version: SnapshotView): Sentences {
-  let found = sentencesOf.get(version);
-  if (found) return found;
-  const list: string[] = [];
-  const starts: number[] = [];
-  let offset = 0;
-  for (const paragraph of version.paragraphs) {
-    for (const [sentence, at] of segmentParagraph(paragraph)) {
-      list.push(sentence);
-      starts.push(offset + at);
-    }
-    offset += paragraph.length + 1;
-  }
-  found = { list, starts, words: list.map(wordSet) };
-  sentencesOf.set(version, found);
-  return found;
-}
-
 /** How many sentences `text` spans. */
 function sentenceCount(text: string): number {
   let n = 0;
@@ -112,11 +129,11 @@ function sentenceCount(text: string): number {
 }
 
 /** The whole sentences of `version` that the verbatim quote (normalised) falls in, or undefined when it is absent. */
-export function exactAnchor(version: SnapshotView, needle: string): Anchor | undefined {
+export function exactAnchor(version: SnapshotView, needle: string, scope = new AnchorScope()): Anchor | undefined {
   if (!needle) return undefined;
-  const at = version.normalized.indexOf(needle);
+  const at = scope.normalized(version).indexOf(needle);
   if (at < 0) return undefined;
-  const { list, starts } = sentences(version);
+  const { list, starts } = scope.sentences(version);
   const end = at + needle.length;
   let first = 0;
   while (first + 1 < starts.length && starts[first + 1]! <= at) first++;
@@ -130,8 +147,8 @@ export function exactAnchor(version: SnapshotView, needle: string): Anchor | und
  * in a neighbouring version), when it is at least SUBSTANTIAL_SIMILARITY alike;
  * runs as long as the reference, one shorter and one longer are tried.
  */
-export function similarAnchor(version: SnapshotView, reference: string): Anchor | undefined {
-  const { list, words } = sentences(version);
+export function similarAnchor(version: SnapshotView, reference: string, scope = new AnchorScope()): Anchor | undefined {
+  const { list, words } = scope.sentences(version);
   const referenceWords = wordSet(reference);
   const lowerReference = reference.toLowerCase();
   const length = sentenceCount(reference);

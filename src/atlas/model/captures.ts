@@ -127,13 +127,13 @@ export function classifyCaptures(history: readonly SnapshotView[]): Map<Snapshot
     const version: SnapshotView = current;
     const inForceFrom = announcedDate(capture);
     let kind: CaptureKind;
-    if (capture.normalized === version.normalized) kind = 'same-text';
+    if (capture.normalizedDigest === version.normalizedDigest) kind = 'same-text';
     else if (withoutNotices(capture) === withoutNotices(version)) kind = 'notice';
     else if (inForceFrom !== undefined) kind = 'announcement';
     else {
       const later = window(history, index);
       if (isIncomplete(capture, version, later)) kind = 'incomplete';
-      else if (later.some((next) => next.normalized === version.normalized)) kind = 'alternating';
+      else if (later.some((next) => next.normalizedDigest === version.normalizedDigest)) kind = 'alternating';
       else kind = 'version';
     }
     if (kind === 'version') {

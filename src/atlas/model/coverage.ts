@@ -56,8 +56,8 @@ export function recheckNegative(document: DocumentRecord, stamp: string): Rechec
   const version = snapshot?.capture.version;
   if (!version) return { snapshot, version, changedSince: undefined };
   const latest = document.versions.at(-1);
-  if (!latest || latest.normalized === version.normalized) return { snapshot, version, changedSince: undefined };
-  const changedSince = document.versions.find((v) => v.stamp > version.stamp && v.normalized !== version.normalized);
+  if (!latest || latest.normalizedDigest === version.normalizedDigest) return { snapshot, version, changedSince: undefined };
+  const changedSince = document.versions.find((v) => v.stamp > version.stamp && v.normalizedDigest !== version.normalizedDigest);
   return { snapshot, version, changedSince };
 }
 

@@ -22,6 +22,7 @@ import { classifyCaptures } from './captures.ts';
 import { snapshotView, type SnapshotView } from './snapshots.ts';
 import { quoteSection } from './quote-section.ts';
 import { textFragmentUrl } from './source-link.ts';
+import { AnchorScope } from './anchoring.ts';
 import { computeStability, type Stability } from './stability.ts';
 
 export type { SnapshotView } from './snapshots.ts';
@@ -271,7 +272,7 @@ export function buildAtlas(content: LoadedContent): Atlas {
   const platformBySlug = new Map(platforms.map((p) => [p.slug, p]));
 
   const snapshotsByDocument = groupBy(
-    content.snapshots.map((s) => snapshotView({ documentKey: `${s.platform}/${s.document}`, stamp: s.stamp, file: s.file, data: s.data, text: s.text, byteLength: s.bytes.length })),
+    content.snapshots.map((s) => snapshotView({ documentKey: `${s.platform}/${s.document}`, stamp: s.stamp, file: s.file, data: s.data, byteLength: s.byteLength, readText: s.readText })),
     (s) => s.documentKey,
   );
   for (const list of snapshotsByDocument.values()) list.sort((a, b) => a.stamp.localeCompare(b.stamp));
@@ -345,11 +346,14 @@ export function buildAtlas(content: LoadedContent): Atlas {
   for (const r of regulations) for (const a of r.agencies) a.regulations.push(r);
 
   const clauses: ClauseRecord[] = [];
+  // Clauses come in key order, so a document's clauses are anchored together in one scope, let go when the next document starts.
+  let anchoring: { document: DocumentRecord; scope: AnchorScope } | undefined;
   for (const e of content.clauses) {
     const [platformSlug = '', documentSlug = '', slug = ''] = e.key.split('/');
     const document = documentByKey.get(`${platformSlug}/${documentSlug}`);
     if (!document) continue;
-    const stability = computeStability(e.data.quote, document.history);
+    if (anchoring?.document !== document) anchoring = { document, scope: new AnchorScope() };
+    const stability = computeStability(e.data.quote, document.history, anchoring.scope);
     let section: readonly string[] | undefined;
     const record: ClauseRecord = {
       key: e.key,
@@ -371,7 +375,7 @@ export function buildAtlas(content: LoadedContent): Atlas {
       sourceLink: document.data.source_url === undefined ? undefined : textFragmentUrl(document.data.source_url, e.data.quote),
       citedSnapshot: stability.lastExact,
       get section() {
-        return (section ??= stability.lastExact && (quoteSection(stability.lastExact.text, e.data.quote) ?? []));
+        return (section ??= stability.lastExact && (quoteSection(stability.lastExact.readText(), e.data.quote) ?? []));
       },
     };
     clauses.push(record);

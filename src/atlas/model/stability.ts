@@ -9,7 +9,7 @@
  * none of these facts, though an announcement can be where the quote was
  * first captured.
  */
-import { exactAnchor, similarAnchor, type Anchor } from './anchoring.ts';
+import { AnchorScope, exactAnchor, similarAnchor, type Anchor } from './anchoring.ts';
 import { normalizeText } from './normalize.ts';
 import type { SnapshotView } from './snapshots.ts';
 import { wordDiff, type DiffPart } from './version-diff.ts';
@@ -60,15 +60,15 @@ export interface Stability {
 const sameWording = (a: Anchor, b: Anchor) => a.text.toLowerCase() === b.text.toLowerCase();
 
 /** Anchors of the clause in each version: verbatim where it can, then followed through neighbours in substance, forward and back. */
-function anchorsIn(needle: string, versions: readonly SnapshotView[]): Array<Anchor | undefined> {
-  const anchors = versions.map((v) => exactAnchor(v, needle));
+function anchorsIn(needle: string, versions: readonly SnapshotView[], scope: AnchorScope): Array<Anchor | undefined> {
+  const anchors = versions.map((v) => exactAnchor(v, needle, scope));
   for (let i = 1; i < versions.length; i++) {
     const before = anchors[i - 1];
-    if (!anchors[i] && before) anchors[i] = similarAnchor(versions[i]!, before.text);
+    if (!anchors[i] && before) anchors[i] = similarAnchor(versions[i]!, before.text, scope);
   }
   for (let i = versions.length - 2; i >= 0; i--) {
     const after = anchors[i + 1];
-    if (!anchors[i] && after) anchors[i] = similarAnchor(versions[i]!, after.text);
+    if (!anchors[i] && after) anchors[i] = similarAnchor(versions[i]!, after.text, scope);
   }
   return anchors;
 }
@@ -81,11 +81,15 @@ function runStart(length: number, holds: (i: number) => boolean): number {
   return i;
 }
 
-/** Computes a clause's stability over a document history (oldest first, captures already classified). */
-export function computeStability(quote: string, history: readonly SnapshotView[]): Stability {
+/**
+ * Computes a clause's stability over a document history (oldest first,
+ * captures already classified). Clauses of one document share a `scope`, so
+ * each version's text is joined and split into sentences once for all of them.
+ */
+export function computeStability(quote: string, history: readonly SnapshotView[], scope = new AnchorScope()): Stability {
   const needle = normalizeText(quote);
   const versions = history.filter((s) => s.capture.kind === 'version');
-  const anchors = anchorsIn(needle, versions);
+  const anchors = anchorsIn(needle, versions, scope);
 
   const timeline: TimelineEvent[] = [];
   let previous: Anchor | undefined;
@@ -115,7 +119,7 @@ export function computeStability(quote: string, history: readonly SnapshotView[]
   let announced: string | undefined;
   for (const capture of history) {
     if (capture === firstSeen) break;
-    if (capture.capture.kind === 'version' || !needle || !capture.normalized.includes(needle)) continue;
+    if (capture.capture.kind === 'version' || !needle || !scope.normalized(capture).includes(needle)) continue;
     if (firstCaptured === firstSeen) firstCaptured = capture;
     if (capture.capture.inForceFrom !== undefined) announced = capture.capture.inForceFrom;
   }

@@ -11,6 +11,7 @@ import { editSimilarity, paragraphSentences } from './anchoring.ts';
 import { stripMarkdown } from './normalize.ts';
 import { normalizedParagraph, type SnapshotView } from './snapshots.ts';
 import { listOf, plural } from './wording.ts';
+import { detached } from '../../support/detached.ts';
 
 /** Sentences quoted per side in a summary. */
 export const QUOTED_SENTENCES = 2;
@@ -59,11 +60,12 @@ function headingText(raw: string): string {
 function sentencesOf(snapshot: SnapshotView): Sentence[] {
   const out: Sentence[] = [];
   let section: string | undefined;
-  for (const raw of snapshot.text.split(/\n\s*\n/)) {
+  for (const raw of snapshot.readText().split(/\n\s*\n/)) {
     const paragraph = normalizedParagraph(raw);
     if (!paragraph) continue;
     if (HEADING.test(raw.trim()) && paragraph.length <= 200) {
-      section = headingText(raw);
+      // A copy: summaries are kept, and a slice would keep the whole text alive (detached.ts).
+      section = detached(headingText(raw));
       continue;
     }
     for (const text of paragraphSentences(paragraph)) out.push({ text, section });

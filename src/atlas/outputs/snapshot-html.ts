@@ -22,6 +22,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype, { type Options as ToHastOptions } from 'remark-rehype';
 import { unified } from 'unified';
 import { ByteLru, type ByteLruStats } from '../../support/byte-lru.ts';
+import { detached } from '../../support/detached.ts';
 import { markdownSchema } from '../reading/markdown-sanitize.ts';
 import { syntaxPlugins } from '../reading/markdown-syntax.ts';
 import { splitTopLevelBlocks } from './markdown-chunks.ts';
@@ -98,7 +99,8 @@ function sanitisedTree(markdown: string): { tree: Root; produced: boolean } {
 
 /** Renders snapshot Markdown to sanitised HTML with heading ids and clause highlights. */
 export function renderSnapshotHtml(markdown: string, options: SnapshotHtmlOptions = {}): SnapshotHtml {
-  const chunks = blockCache.maxBytes > 0 ? splitTopLevelBlocks(markdown) : undefined;
+  // Blocks are cached by their text: copies, not slices of the whole text, which a cached slice would keep alive (detached.ts).
+  const chunks = blockCache.maxBytes > 0 ? splitTopLevelBlocks(markdown)?.map((chunk) => detached(chunk)) : undefined;
   const blocks = chunks?.map(cachedBlock);
   if (chunks && blocks?.every((b) => b.block.standalone)) return renderBlocks(chunks, blocks, options);
   wholeTexts++;

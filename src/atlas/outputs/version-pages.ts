@@ -5,12 +5,14 @@
  * previous version. Only versions get pages; any other capture is listed on
  * the page of the version it belongs to, and its former page address leads there. Diffs are worked out on first use and kept, so the
  * document timeline, the change log and the version page share one diff per
- * snapshot; each version is split into paragraphs once, and a paragraph that
- * recurs across versions (most do) is prepared once.
+ * snapshot; a version's text is read from its file when a diff or word count
+ * needs it and not kept, and a paragraph that recurs across versions (most do)
+ * is prepared once.
  */
 import { versionPath, versionUrl } from '../model/changes.ts';
 import type { Atlas, ClauseRecord, DocumentRecord, SnapshotView } from '../model/model.ts';
 import type { Redirect } from '../checks/permanent-urls.ts';
+import { detached } from '../../support/detached.ts';
 import { countWords, diffVersionBlocks, versionBlocks, type VersionBlock, type VersionDiff } from '../model/version-diff.ts';
 
 /** One snapshot's place in its document's history. */
@@ -43,25 +45,34 @@ function successorChain(document: DocumentRecord): DocumentRecord[] {
   return chain;
 }
 
-/** A snapshot's paragraphs, split exactly as versionBlocks does, each distinct paragraph prepared once per atlas. */
+/** A snapshot's paragraphs, split exactly as versionBlocks does, read from its file on each call. */
 type BlocksOf = (snapshot: SnapshotView) => VersionBlock[];
 
-function blockSplitter(): BlocksOf {
+/** Past this many distinct paragraphs the block cache starts again, so memory stays bounded on any archive. */
+const PARAGRAPH_CACHE_LIMIT = 100_000;
+
+/** Splits snapshots into blocks, noting each one's word count (a number is all that is kept per snapshot). */
+function blockSplitter(): { blocks: BlocksOf; words: Map<SnapshotView, number> } {
+  // Cached by paragraph text, as copies: a slice of the snapshot's text would keep it all alive (detached.ts).
   const paragraphBlocks = new Map<string, VersionBlock | undefined>();
-  const blocksOf = new WeakMap<SnapshotView, VersionBlock[]>();
+  const words = new Map<SnapshotView, number>();
   // One paragraph at a time, so a recurring paragraph is normalised once.
-  return (snapshot: SnapshotView): VersionBlock[] => {
-    let list = blocksOf.get(snapshot);
-    if (list) return list;
-    list = [];
-    for (const paragraph of snapshot.text.split(/\n\s*\n/)) {
-      if (!paragraphBlocks.has(paragraph)) paragraphBlocks.set(paragraph, versionBlocks(paragraph)[0]);
-      const block = paragraphBlocks.get(paragraph);
+  const blocks = (snapshot: SnapshotView): VersionBlock[] => {
+    const list: VersionBlock[] = [];
+    for (const paragraph of snapshot.readText().split(/\n\s*\n/)) {
+      let block = paragraphBlocks.get(paragraph);
+      if (block === undefined && !paragraphBlocks.has(paragraph)) {
+        const own = detached(paragraph);
+        block = versionBlocks(own)[0];
+        if (paragraphBlocks.size >= PARAGRAPH_CACHE_LIMIT) paragraphBlocks.clear();
+        paragraphBlocks.set(own, block);
+      }
       if (block) list.push(block);
     }
-    blocksOf.set(snapshot, list);
+    words.set(snapshot, list.reduce((sum, block) => sum + countWords(block.text), 0));
     return list;
   };
+  return { blocks, words };
 }
 
 function buildContexts(atlas: Atlas, blocks: BlocksOf): Map<SnapshotView, VersionContext> {
@@ -104,6 +115,8 @@ function buildContexts(atlas: Atlas, blocks: BlocksOf): Map<SnapshotView, Versio
 
 interface VersionIndex {
   blocks: BlocksOf;
+  /** Word counts of the snapshots split so far. */
+  words: Map<SnapshotView, number>;
   contexts: Map<SnapshotView, VersionContext>;
 }
 
@@ -112,8 +125,8 @@ const indexes = new WeakMap<Atlas, VersionIndex>();
 function versionIndex(atlas: Atlas): VersionIndex {
   let index = indexes.get(atlas);
   if (!index) {
-    const blocks = blockSplitter();
-    indexes.set(atlas, (index = { blocks, contexts: buildContexts(atlas, blocks) }));
+    const { blocks, words } = blockSplitter();
+    indexes.set(atlas, (index = { blocks, words, contexts: buildContexts(atlas, blocks) }));
   }
   return index;
 }
@@ -130,7 +143,9 @@ function contexts(atlas: Atlas): Map<SnapshotView, VersionContext> {
  * added less those removed.
  */
 export function versionWords(atlas: Atlas, snapshot: SnapshotView): number {
-  return versionIndex(atlas).blocks(snapshot).reduce((sum, block) => sum + countWords(block.text), 0);
+  const index = versionIndex(atlas);
+  if (!index.words.has(snapshot)) index.blocks(snapshot);
+  return index.words.get(snapshot) ?? 0;
 }
 
 /** The context of one snapshot of the atlas; throws for a snapshot of another atlas or of an unknown document. */

@@ -21,7 +21,7 @@ import { isTempFileName } from '../../support/atomic-write.ts';
 import { CONTENT_FILES, CONTENT_LAYOUT, contentFolder } from './content-layout.ts';
 import { checkSchema, parseEntrySource, type EntrySource } from './entry-file.ts';
 import { describeValue, type Problem } from './problems.ts';
-import { splitSnapshotFile } from './snapshot-file.ts';
+import { sha256, splitSnapshotFile } from './snapshot-file.ts';
 
 /** Largest content file read; a bigger one is reported instead of loaded. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -39,15 +39,25 @@ export interface Entry<T> {
   lineOf: EntrySource['lineOf'];
 }
 
-/** A snapshot read from disk: front matter plus the exact body bytes. */
+/**
+ * A snapshot read from disk: its front matter and the facts of its body. The
+ * body itself is not kept (an archive's texts can outgrow the heap): it is
+ * read again, and checked against the hash taken here, when it is needed.
+ */
 export interface SnapshotEntry extends Omit<Entry<SnapshotData>, 'body'> {
   platform: string;
   document: string;
   stamp: string;
-  /** The captured text as bytes, exactly as hashed. */
-  bytes: Buffer;
-  /** The captured text decoded as UTF-8. */
-  text: string;
+  /** Lowercase hex SHA-256 of the captured text's bytes as read (validation compares it with the front matter's). */
+  sha256: string;
+  /** Size of the captured text in bytes. */
+  byteLength: number;
+  /** Whether the captured text is empty or only whitespace. */
+  blank: boolean;
+  /** The captured text's bytes, read again from the file; throws when they no longer hash to `sha256` (the file changed during the run). */
+  readBody(): Buffer;
+  /** The captured text, read again from the file and decoded as UTF-8 (same check as readBody). */
+  readText(): string;
 }
 
 /** Everything read from a content root. */
@@ -239,9 +249,19 @@ function loadSnapshots(reader: Reader, dir: string): SnapshotEntry[] {
       reader.reject(key);
       continue;
     }
-    out.push({ key, file, data, bodyLine: parts.bodyLine, lineOf: source.lineOf, platform, document, stamp, bytes: parts.body, text });
+    const hash = sha256(parts.body);
+    const readBody = () => snapshotBodyAgain(path, file, hash);
+    out.push({ key, file, data, bodyLine: parts.bodyLine, lineOf: source.lineOf, platform, document, stamp, sha256: hash, byteLength: parts.body.length, blank: !text.trim(), readBody, readText: () => utf8.decode(readBody()) });
   }
   return out;
+}
+
+/** A snapshot's body read again from `path`; throws, naming `file`, when it is gone or no longer hashes to `expected`. */
+function snapshotBodyAgain(path: string, file: string, expected: string): Buffer {
+  const body = splitSnapshotFile(readFileSync(path))?.body;
+  const found = body && sha256(body);
+  if (!body || found !== expected) throw new Error(`${file}: expected the captured text read at the start of the run (sha256 ${expected}), found ${found ? `sha256 ${found}` : 'no front matter'}; snapshot files are never edited, so it changed during the run`);
+  return body;
 }
 
 function loadNested<T>(reader: Reader, dir: string, what: readonly string[], extensions: readonly string[], schema: ZodType<T, unknown>): Entry<T>[] {
