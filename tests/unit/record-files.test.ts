@@ -1,8 +1,9 @@
 /**
  * The record files written outside the route pipeline: the writer streams
  * with bounded concurrency, refuses paths outside its folder and reports every
- * failure at once; a snapshot whose text was edited after loading fails,
- * naming its file, while every other file is still written; the redirect page
+ * failure at once; a snapshot whose text was edited after loading fails
+ * every file made from it, each naming the file, while every other file is
+ * still written; the redirect page
  * escapes as Astro did when it was a component.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -91,10 +92,15 @@ describe('record files', () => {
     const folder = outFolder();
     const files = [...recordFiles(atlas, { contentRoot: copy.root, policy: POLICY })];
     const error = await writeFiles(folder, files).then(() => undefined, (e: unknown) => e as Error);
-    expect(error?.message).toMatch(/^1 file\(s\) could not be written/);
-    expect(error?.message).toContain(`- snapshots/acme/privacy-policy/2023-08-01T00-00-00Z.md (from ${snapshot.file}): ${snapshot.file} sha256: expected ${snapshot.data.sha256}, found ${edited}; snapshot files are never edited`);
+    // Every file made from the text fails (the raw text, and the citations and API records that quote or count it), each naming the file.
+    const failures = (error?.message ?? '').split('\n').filter((line) => line.startsWith('- '));
+    expect(error?.message).toMatch(new RegExp(`^${failures.length} file\\(s\\) could not be written`));
+    expect(failures.length).toBeGreaterThan(1);
+    for (const line of failures) expect(line).toContain(snapshot.file);
+    expect(failures).toContain(`- snapshots/acme/privacy-policy/2023-08-01T00-00-00Z.md (from ${snapshot.file}): ${snapshot.file} sha256: expected ${snapshot.data.sha256}, found ${edited}; snapshot files are never edited`);
     expect(existsSync(join(folder, 'snapshots/acme/privacy-policy/2023-08-01T00-00-00Z.md'))).toBe(false);
-    const others = files.filter((f) => f.source !== snapshot.file);
+    const failed = new Set(failures.map((line) => line.slice(2, line.indexOf(' (from '))));
+    const others = files.filter((f) => !failed.has(f.path));
     expect(others.length).toBeGreaterThan(40);
     for (const file of others) expect(existsSync(join(folder, file.path)), file.path).toBe(true);
   });
