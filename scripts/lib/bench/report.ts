@@ -109,8 +109,8 @@ export function reportTable(report: Report): string {
     }),
   ];
   const phaseTable = [
-    '| clauses | snapshots | load | model | validate | exports | pages (cold) | search index (cold) | OG cold: after pages (per image) | OG warm (rendered) | pages reused warm | output | largest page | clause page gzip (median / max) | first search | filter lists |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| clauses | snapshots | load | model | validate | exports | pages (cold) | search index (cold) | record files (cold, beside the search index) | OG cold: after pages (per image) | OG warm (rendered) | pages reused warm | output | largest page | clause page gzip (median / max) | first search | filter lists |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...report.rows.map((r) => {
       const cold = r.cold[0];
       const warm = r.warm[0];
@@ -123,6 +123,7 @@ export function reportTable(report: Report): string {
         s(r.core.exports),
         s(cold?.phases.pages),
         s(cold?.phases.search),
+        s(cold?.phases['record-files']),
         `${s(cold?.phases.og)} (${((cold?.phases.og ?? 0) / Math.max(1, cold?.ogImages ?? 0)).toFixed(1)} ms/image)`,
         `${s(warm?.phases.og)} (${warm?.ogRendered ?? '–'})`,
         warm?.pagesReused === undefined ? '–' : `${warm.pagesReused} of ${warm.pagesReusable}`,
