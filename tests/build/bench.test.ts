@@ -21,7 +21,8 @@ describe('npm run bench', () => {
     const report = join(work, 'report');
     const result = await runScript('scripts/bench.ts', ['--sizes', '12', '--versions', '2', '--repeats', '2', '--report', report, '--work', join(work, 'run')]);
     expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
-    const { rows } = JSON.parse(readFileSync(join(report, 'report.json'), 'utf8')) as { rows: Array<Record<string, any>> };
+    const { rows, heapMb } = JSON.parse(readFileSync(join(report, 'report.json'), 'utf8')) as { rows: Array<Record<string, any>>; heapMb: number };
+    expect(heapMb).toBeGreaterThan(0);
     expect(rows).toHaveLength(1);
     const [row] = rows;
     expect(row?.clauses).toBe(12);
@@ -32,6 +33,12 @@ describe('npm run bench', () => {
     // One clause's title changed between the builds of each round: its card, and only it, is drawn again.
     for (const build of row?.warm) expect(build.ogRendered).toBe(1);
     expect(warm.ogImages).toBe(cold.ogImages);
+    // The cold build starts with an empty page cache; the warm one reuses the clause and version pages the edit left alone.
+    expect(cold.pagesReused).toBe(0);
+    for (const build of row?.warm) {
+      expect(build.pagesReused).toBeGreaterThan(0);
+      expect(build.pagesReused).toBeLessThan(build.pagesReusable);
+    }
     expect(cold.peakBytes).toBeGreaterThan(0);
     expect(cold.peakBytes).toBeGreaterThanOrEqual(cold.peakProcessBytes);
     // The floor wrote as many pages as the atlas, each sized after a clause page, in the same rounds.
@@ -48,5 +55,6 @@ describe('npm run bench', () => {
     const markdown = readFileSync(join(report, 'report.md'), 'utf8');
     expect(markdown).toContain('| 12 |');
     expect(markdown).toContain('cold ÷ floor (min / median)');
+    expect(markdown).toContain('warm ÷ atlas cold (median)');
   }, 300_000);
 });
