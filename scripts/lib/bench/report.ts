@@ -47,6 +47,8 @@ export interface FloorBuild {
   astroMs: number;
   pagefindMs: number;
   peakBytes: number | undefined;
+  /** Why the floor's Astro build failed, when it did; its times are then 0 and left out of the report. */
+  failed?: string | undefined;
 }
 
 export interface Report {
@@ -72,6 +74,11 @@ export function minMedian(values: readonly number[]): { min: number; median: num
   return { min: sorted[0] ?? 0, median };
 }
 
+/** The floor builds that succeeded. */
+const succeeded = (builds: readonly FloorBuild[]) => builds.filter((b) => !b.failed);
+/** A table cell saying why a size's floor has no figure. */
+const floorFailure = (r: Row) => `failed: ${[...r.floor.cold, ...r.floor.warm].find((b) => b.failed)?.failed ?? 'no build'}`;
+
 const spread = (values: readonly number[]) => {
   const { min, median } = minMedian(values);
   return `${s(min)} / ${s(median)}`;
@@ -92,17 +99,20 @@ export function reportTable(report: Report): string {
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...report.rows.map((r) => {
       const ms = (builds: ReadonlyArray<{ ms: number }>) => builds.map((b) => b.ms);
+      const floorCold = succeeded(r.floor.cold);
+      const floorWarm = succeeded(r.floor.warm);
+      const failed = floorFailure(r);
       return row([
         r.clauses,
         r.floor.pages,
         spread(ms(r.cold)),
-        spread(ms(r.floor.cold)),
-        ratios(ms(r.cold), ms(r.floor.cold)),
+        floorCold.length ? spread(ms(floorCold)) : failed,
+        floorCold.length ? ratios(ms(r.cold), ms(floorCold)) : '–',
         spread(ms(r.warm)),
-        spread(ms(r.floor.warm)),
-        ratios(ms(r.warm), ms(r.floor.warm)),
+        floorWarm.length ? spread(ms(floorWarm)) : failed,
+        floorWarm.length ? ratios(ms(r.warm), ms(floorWarm)) : '–',
         `${Math.round((100 * minMedian(ms(r.warm)).median) / minMedian(ms(r.cold)).median)}%`,
-        `${s(minMedian(r.floor.cold.map((b) => b.astroMs)).median)} / ${s(minMedian(r.floor.cold.map((b) => b.pagefindMs)).median)}`,
+        floorCold.length ? `${s(minMedian(floorCold.map((b) => b.astroMs)).median)} / ${s(minMedian(floorCold.map((b) => b.pagefindMs)).median)}` : '–',
         r.hugoMs === undefined ? 'not installed' : s(r.hugoMs),
         `${mb(peakOf([...r.cold, ...r.warm]))} (${mb(Math.max(0, ...[...r.cold, ...r.warm].map((b) => b.peakProcessBytes ?? 0)) || undefined)}) / ${mb(peakOf([...r.floor.cold, ...r.floor.warm]))}`,
       ]);
@@ -140,7 +150,7 @@ export function reportTable(report: Report): string {
     const before = report.rows[i]!;
     const ratio = (a: number, b: number) => (a / b).toFixed(2);
     const med = (builds: ReadonlyArray<{ ms: number }>) => minMedian(builds.map((b) => b.ms)).median;
-    return `- ${before.clauses} → ${r.clauses} clauses (×${ratio(r.clauses, before.clauses)}): cold build ×${ratio(med(r.cold), med(before.cold))}, warm build ×${ratio(med(r.warm), med(before.warm))}, peak memory ×${ratio(peakOf([...r.cold, ...r.warm]) ?? 0, peakOf([...before.cold, ...before.warm]) ?? 1)}, floor cold ×${ratio(med(r.floor.cold), med(before.floor.cold))}`;
+    return `- ${before.clauses} → ${r.clauses} clauses (×${ratio(r.clauses, before.clauses)}): cold build ×${ratio(med(r.cold), med(before.cold))}, warm build ×${ratio(med(r.warm), med(before.warm))}, peak memory ×${ratio(peakOf([...r.cold, ...r.warm]) ?? 0, peakOf([...before.cold, ...before.warm]) ?? 1)}, floor cold ${succeeded(r.floor.cold).length && succeeded(before.floor.cold).length ? `×${ratio(med(succeeded(r.floor.cold)), med(succeeded(before.floor.cold)))}` : floorFailure(r)}`;
   });
   return [floorTable.join('\n'), '', 'Phases of the first cold and warm build:', '', phaseTable.join('\n'), ...(growth.length ? ['', 'Growth between sizes (medians):', '', ...growth] : [])].join('\n');
 }
