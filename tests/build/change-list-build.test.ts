@@ -5,31 +5,23 @@
  * however many clauses a platform has. Built on a generated atlas with many
  * clauses per platform, where some versions touch more than five.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAtlas, type Atlas } from '../../src/atlas/index.ts';
+import type { Atlas } from '../../src/atlas/index.ts';
 import { atlasChanges } from '../../src/atlas/model/changes.ts';
-import { fixtureFiles } from '../../scripts/lib/fixture/atlas.ts';
-import { writeFixture } from '../../scripts/lib/fixture/write.ts';
-import { buildSite, type BuiltSite } from '../support/build-site.ts';
+import type { BuiltSite } from '../support/build-site.ts';
+import { buildGeneratedAtlas, type GeneratedSite } from '../support/generated-atlas.ts';
 
-const root = join(import.meta.dirname, '..', '.tmp');
-mkdirSync(root, { recursive: true });
-const content = mkdtempSync(join(root, 'change-list-atlas-'));
-
+let generated: GeneratedSite;
 let atlas: Atlas;
 let site: BuiltSite;
 
 beforeAll(async () => {
-  writeFixture(content, fixtureFiles({ platforms: 5, clauses: 150, versions: 3, seed: 1 }), true);
-  atlas = loadAtlas(content).atlas;
-  site = await buildSite(content);
+  generated = await buildGeneratedAtlas('change-list-atlas', { platforms: 5, clauses: 150, versions: 3, seed: 1 });
+  ({ atlas, site } = generated);
 }, 600_000);
-afterAll(() => {
-  site?.dispose();
-  rmSync(content, { recursive: true, force: true });
-});
+afterAll(() => generated?.dispose());
 
 /** The `<li>` of the change log's pages that opens with a link to `versionUrl`. */
 function entryFor(versionUrl: string): string {

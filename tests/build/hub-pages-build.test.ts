@@ -6,36 +6,29 @@
  * list each clause or platform exactly once, in order; the sitemap to name
  * every further page; and no page of the build to exceed 200 KB raw.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAtlas, type Atlas } from '../../src/atlas/index.ts';
+import type { Atlas } from '../../src/atlas/index.ts';
 import { HUB_CLAUSES_PER_PAGE, HUB_PLATFORMS_PER_PAGE, hubPagePath, pagedHubs, type PagedHub } from '../../src/atlas/outputs/hub-pages.ts';
 import { sitemapEntries } from '../../src/atlas/outputs/sitemap.ts';
-import { fixtureFiles } from '../../scripts/lib/fixture/atlas.ts';
-import { writeFixture } from '../../scripts/lib/fixture/write.ts';
-import { buildSite, type BuiltSite } from '../support/build-site.ts';
+import type { BuiltSite } from '../support/build-site.ts';
+import { buildGeneratedAtlas, type GeneratedSite } from '../support/generated-atlas.ts';
 
 /** The issue's bound for any page at 10,000 clauses (issue 17). */
 const MAX_PAGE_BYTES = 200 * 1024;
 
-const root = join(import.meta.dirname, '..', '.tmp');
-mkdirSync(root, { recursive: true });
-const content = mkdtempSync(join(root, 'hub-atlas-'));
+let generated: GeneratedSite;
 let atlas: Atlas;
 let site: BuiltSite;
 const page = (path: string) => site.read(`${path.replace(/^\//, '')}index.html`);
 
 beforeAll(async () => {
   // 60 platforms (over one comparison page), 320 clauses: the common regulations are cited by well over one page of clauses.
-  writeFixture(content, fixtureFiles({ platforms: 60, clauses: 320, versions: 2, seed: 1 }), true);
-  atlas = loadAtlas(content).atlas;
-  site = await buildSite(content);
+  generated = await buildGeneratedAtlas('hub-atlas', { platforms: 60, clauses: 320, versions: 2, seed: 1 });
+  ({ atlas, site } = generated);
 }, 600_000);
-afterAll(() => {
-  site?.dispose();
-  rmSync(content, { recursive: true, force: true });
-});
+afterAll(() => generated?.dispose());
 
 /** The hrefs a list page shows for its items, in order: clause links, or the comparison's platform row headers. */
 function listed(hub: PagedHub, html: string): string[] {
